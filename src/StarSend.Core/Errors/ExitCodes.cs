@@ -1,0 +1,13 @@
+namespace StarSend.Core.Errors;
+
+/// <summary>The process exit codes documented in the README.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Unexpected = 1;
+    public const int BadInput = 2;
+    public const int IllegalState = 3;
+    public const int ProviderFailed = 4;
+    public const int BudgetExceeded = 5;
+    public const int Interrupted = 130;
+}

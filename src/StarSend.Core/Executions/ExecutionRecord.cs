@@ -1,0 +1,102 @@
+using System.Text.Json.Serialization;
+
+namespace StarSend.Core.Executions;
+
+[JsonConverter(typeof(JsonStringEnumConverter<ExecutionKind>))]
+public enum ExecutionKind
+{
+    [JsonStringEnumMemberName("keyframe")]
+    Keyframe,
+
+    [JsonStringEnumMemberName("video")]
+    Video,
+}
+
+/// <summary>Where a paid call stands. Stored with its kind as e.g. <c>video_submitted</c> in <see cref="ExecutionRecord.Phase"/>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ExecutionStatus>))]
+public enum ExecutionStatus
+{
+    /// <summary>Recorded before the paid call is sent; no request id yet.</summary>
+    [JsonStringEnumMemberName("intent")]
+    Intent,
+
+    /// <summary>The provider accepted it and its request id is known: poll it, never resubmit.</summary>
+    [JsonStringEnumMemberName("submitted")]
+    Submitted,
+
+    [JsonStringEnumMemberName("complete")]
+    Complete,
+
+    [JsonStringEnumMemberName("failed")]
+    Failed,
+
+    /// <summary>The submit may have been accepted but no request id came back; needs an explicit --resubmit.</summary>
+    [JsonStringEnumMemberName("submission_unknown")]
+    SubmissionUnknown,
+
+    /// <summary>The provider no longer keeps the result (past its retention window).</summary>
+    [JsonStringEnumMemberName("expired")]
+    Expired,
+
+    [JsonStringEnumMemberName("cancelled")]
+    Cancelled,
+}
+
+/// <summary>One paid provider call as the StepRunner saw it (state/executions.json).</summary>
+public sealed record ExecutionRecord
+{
+    /// <summary>Unique key: <see cref="StepId"/> plus the attempt, e.g. <c>SEQ08_shot03#2</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The step: <c>SEQ01_grid</c>, <c>SEQ08</c> (multi-shot batch), <c>SEQ08_shot03</c> (one shot).</summary>
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required ExecutionKind Kind { get; init; }
+
+    public required ExecutionStatus Status { get; init; }
+
+    public string Phase => $"{(Kind == ExecutionKind.Video ? "video" : "keyframe")}_{Status switch
+    {
+        ExecutionStatus.SubmissionUnknown => "submission_unknown",
+        _ => Status.ToString().ToLowerInvariant(),
+    }}";
+
+    public required string RunId { get; init; }
+
+    /// <summary>SHA-256 of the canonical request payload, so a resume can tell it is the same call.</summary>
+    public required string Fingerprint { get; init; }
+
+    public required string Model { get; init; }
+
+    /// <summary>The provider request as sent (URLs and prompts; never a key).</summary>
+    public string? Request { get; init; }
+
+    public string? RequestId { get; init; }
+
+    public string? StatusUrl { get; init; }
+
+    public string? ResponseUrl { get; init; }
+
+    public string? CancelUrl { get; init; }
+
+    /// <summary>The result's media URL, kept so a crash after completion can still download it.</summary>
+    public string? ResultUrl { get; init; }
+
+    public List<OutputFile> Outputs { get; init; } = [];
+
+    /// <summary>US dollars charged for this call (estimated before, actual after).</summary>
+    public decimal CostUsd { get; init; }
+
+    public string? Error { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? SubmittedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+}
+
+/// <summary>A file an execution produced, with the checks it passed.</summary>
+public sealed record OutputFile(string Path, long Bytes, string Sha256, string Check);

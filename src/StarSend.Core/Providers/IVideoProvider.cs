@@ -1,0 +1,84 @@
+namespace StarSend.Core.Providers;
+
+/// <summary>
+/// Kling through fal.ai's queue. The submit is the one call that can pay twice: callers persist an intent before
+/// <see cref="SubmitAsync"/>, persist the returned handle before <see cref="WaitForResultAsync"/>, and treat
+/// <c>ProviderErrorKind.SubmissionUnknown</c> as "maybe paid", never resubmitting on their own.
+/// </summary>
+public interface IVideoProvider
+{
+    /// <summary>Checks a job against the model's rules without sending anything; throws <c>BadInputException</c>.</summary>
+    void Validate(VideoJob job);
+
+    /// <summary>Price of the job before it is sent, in US dollars.</summary>
+    decimal EstimateCostUsd(VideoJob job);
+
+    /// <summary>Uploads a local file to the provider's storage and returns the URL to send.</summary>
+    Task<string> UploadAsync(string localPath, string contentType, CancellationToken cancellationToken);
+
+    Task<VideoJobHandle> SubmitAsync(VideoJob job, CancellationToken cancellationToken);
+
+    /// <summary>Polls (adaptively) until the job completes, then fetches its result.</summary>
+    Task<VideoJobResult> WaitForResultAsync(VideoJobHandle handle, IProgress<JobProgress>? progress, CancellationToken cancellationToken);
+
+    Task<CancelOutcome> CancelAsync(VideoJobHandle handle, CancellationToken cancellationToken);
+
+    /// <summary>Streams a result file to <paramref name="destinationPath"/> (via a temp file) and returns its size in bytes.</summary>
+    Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, CancellationToken cancellationToken);
+}
+
+/// <summary>A provider-neutral video request. One shot is sent as <c>prompt</c>, several as <c>multi_prompt</c>.</summary>
+public sealed record VideoJob
+{
+    public required string Model { get; init; }
+
+    public string? StartImageUrl { get; init; }
+
+    public IReadOnlyList<VideoElement> Elements { get; init; } = [];
+
+    public required IReadOnlyList<ShotPrompt> Shots { get; init; }
+
+    public string AspectRatio { get; init; } = "16:9";
+
+    public bool GenerateAudio { get; init; }
+
+    public int TotalDurationS => Shots.Sum(s => s.DurationS);
+}
+
+public sealed record VideoElement(string FrontalImageUrl, IReadOnlyList<string> ReferenceImageUrls);
+
+/// <summary>One shot's prompt and whole-second duration (sent as a string).</summary>
+public sealed record ShotPrompt(string Prompt, int DurationS);
+
+/// <summary>What the submit returned; the URLs are followed as given, never rebuilt.</summary>
+public sealed record VideoJobHandle(string RequestId, string Model, string StatusUrl, string ResponseUrl, string CancelUrl);
+
+public sealed record VideoJobResult
+{
+    public required Uri VideoUrl { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public long? FileSize { get; init; }
+
+    /// <summary>Billed units from <c>x-fal-billable-units</c> when the provider sent it.</summary>
+    public decimal? BillableUnits { get; init; }
+
+    public required decimal CostUsd { get; init; }
+}
+
+public enum JobPhase
+{
+    InQueue,
+    InProgress,
+    Completed,
+}
+
+public sealed record JobProgress(JobPhase Phase, int? QueuePosition, IReadOnlyList<string> Logs, TimeSpan Elapsed);
+
+public enum CancelOutcome
+{
+    CancellationRequested,
+    AlreadyCompleted,
+    NotFound,
+}

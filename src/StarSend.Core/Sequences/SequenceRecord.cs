@@ -1,0 +1,68 @@
+namespace StarSend.Core.Sequences;
+
+/// <summary>Everything <c>sequences.json</c> keeps about one sequence.</summary>
+public sealed record SequenceRecord
+{
+    public required string Id { get; init; }
+
+    public SequenceState State { get; init; } = SequenceState.NotStarted;
+
+    public List<GridAttempt> Grids { get; init; } = [];
+
+    public StartFrame? StartFrame { get; init; }
+
+    public List<Take> Takes { get; init; } = [];
+
+    public int? ApprovedTake { get; init; }
+
+    /// <summary>The last failure, kept until the next successful step.</summary>
+    public string? LastError { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>Total cost in US dollars of every paid call of this sequence (grids and takes).</summary>
+    public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd);
+}
+
+/// <summary>One paid attempt at a 2x2 grid, kept even when a later grid replaces it.</summary>
+public sealed record GridAttempt
+{
+    public required int Number { get; init; }
+
+    public required string RunId { get; init; }
+
+    /// <summary>Project-relative path of the grid PNG (absent when the attempt failed).</summary>
+    public string? File { get; init; }
+
+    /// <summary>"model" when the model drew a grid; "composite" when four singles were composited.</summary>
+    public string Kind { get; init; } = "model";
+
+    public List<string> ExecutionIds { get; init; } = [];
+
+    public string? Prompt { get; init; }
+
+    public string? Model { get; init; }
+
+    public decimal CostUsd { get; init; }
+
+    /// <summary>How many image calls the attempt took (retries with a stronger prompt, singles).</summary>
+    public int Calls { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>The cell picked from a grid. Cells are row/column from the top-left, zero-based: r0c0 r0c1 / r1c0 r1c1.</summary>
+public sealed record StartFrame
+{
+    public required int Grid { get; init; }
+
+    public required int Row { get; init; }
+
+    public required int Col { get; init; }
+
+    public required string File { get; init; }
+
+    public int Width { get; init; }
+
+    public int Height { get; init; }
+}

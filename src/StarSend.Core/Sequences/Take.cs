@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+
+namespace StarSend.Core.Sequences;
+
+[JsonConverter(typeof(JsonStringEnumConverter<TakeMode>))]
+public enum TakeMode
+{
+    [JsonStringEnumMemberName("multi_shot")]
+    MultiShot,
+
+    [JsonStringEnumMemberName("individual")]
+    Individual,
+}
+
+/// <summary>One generated video take of a sequence (DESIGN.md, Takes).</summary>
+public sealed record Take
+{
+    public required int Number { get; init; }
+
+    public required string RunId { get; init; }
+
+    public required TakeMode Mode { get; init; }
+
+    /// <summary>The prompt sent for each shot, in shot order, so prompts can be cherry-picked across takes.</summary>
+    public required List<string> ShotPrompts { get; init; }
+
+    /// <summary>Durations as sent to Kling: whole seconds as strings ("3".."15").</summary>
+    public required List<string> Durations { get; init; }
+
+    public List<string> ElementsUsed { get; init; } = [];
+
+    public List<string> ElementsDropped { get; init; } = [];
+
+    /// <summary>Project-relative path of the start frame used.</summary>
+    public string? StartFrame { get; init; }
+
+    /// <summary>ExecutionStore ids behind this take: <c>SEQ08</c> for multi-shot, <c>SEQ08_shot03</c> per shot.</summary>
+    public List<string> ExecutionIds { get; init; } = [];
+
+    public List<string> RequestIds { get; init; } = [];
+
+    public string? Model { get; init; }
+
+    public decimal CostUsd { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Project-relative paths of the video files, in shot order for individual takes.</summary>
+    public List<TakeFile> Files { get; init; } = [];
+}
+
+/// <summary>A verified output file.</summary>
+public sealed record TakeFile(string Path, long Bytes, double DurationS, string Sha256);

@@ -1,0 +1,32 @@
+namespace StarSend.Core.Settings;
+
+/// <summary><c>starsend.json</c>: optional per-project settings. Every field has a default.</summary>
+public sealed record ProjectSettings
+{
+    public string VideoModel { get; init; } = SettingsDefaults.VideoModel;
+
+    public string ImageModel { get; init; } = SettingsDefaults.ImageModel;
+
+    public string ImageFallbackModel { get; init; } = SettingsDefaults.ImageFallbackModel;
+
+    /// <summary>How many sequences run at once in batch commands.</summary>
+    public int Concurrency { get; init; } = SettingsDefaults.Concurrency;
+
+    /// <summary>Project budget in US dollars; null means none.</summary>
+    public decimal? BudgetUsd { get; init; }
+
+    /// <summary>Retries of a grid with a stronger prompt before falling back to four composited singles.</summary>
+    public int GridRetries { get; init; } = SettingsDefaults.GridRetries;
+
+    public string FalQueueUrl { get; init; } = SettingsDefaults.FalQueueUrl;
+
+    public string FalRestUrl { get; init; } = SettingsDefaults.FalRestUrl;
+
+    public string GeminiUrl { get; init; } = SettingsDefaults.GeminiUrl;
+
+    /// <summary>US dollars per second of video, by endpoint id; overrides <see cref="SettingsDefaults.VideoPricesPerSecond"/>.</summary>
+    public Dictionary<string, decimal> VideoPricesPerSecond { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>US dollars per image, by model id; overrides <see cref="SettingsDefaults.ImagePrices"/>.</summary>
+    public Dictionary<string, decimal> ImagePrices { get; init; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,32 @@
+namespace StarSend.Core.Settings;
+
+/// <summary>Defaults from DESIGN.md and shared/research/providers.md (prices as published in 2026; see the dates there).</summary>
+public static class SettingsDefaults
+{
+    public const string VideoModel = "fal-ai/kling-video/o3/pro/reference-to-video";
+    public const string ImageModel = "gemini-3.1-flash-image-preview";
+    public const string ImageFallbackModel = "gemini-3-pro-image-preview";
+    public const int Concurrency = 2;
+    public const int GridRetries = 2;
+    public const string FalQueueUrl = "https://queue.fal.run";
+    public const string FalRestUrl = "https://rest.fal.ai";
+    public const string GeminiUrl = "https://generativelanguage.googleapis.com";
+
+    /// <summary>Audio off, per second of output (providers.md §2.8, llms.txt copies, 2026).</summary>
+    public static IReadOnlyDictionary<string, decimal> VideoPricesPerSecond { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal)
+    {
+        ["fal-ai/kling-video/o3/pro/reference-to-video"] = 0.112m,
+        ["fal-ai/kling-video/o3/pro/image-to-video"] = 0.112m,
+        ["fal-ai/kling-video/o3/standard/reference-to-video"] = 0.084m,
+        ["fal-ai/kling-video/v3/pro/image-to-video"] = 0.112m,
+        ["fal-ai/kling-video/v3/standard/image-to-video"] = 0.084m,
+    };
+
+    /// <summary>Per 1K image (providers.md §3.7, checked March 2026).</summary>
+    public static IReadOnlyDictionary<string, decimal> ImagePrices { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal)
+    {
+        ["gemini-3.1-flash-image-preview"] = 0.067m,
+        ["gemini-3-pro-image-preview"] = 0.134m,
+        ["gemini-2.5-flash-image"] = 0.039m,
+    };
+}

@@ -1,0 +1,22 @@
+namespace StarSend.Emulator;
+
+/// <summary>How the loopback emulator behaves. Job progress is derived from <see cref="Time"/>, so tests drive it with a manual clock.</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>0 picks a free loopback port.</summary>
+    public int Port { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>How long a submitted job stays IN_QUEUE.</summary>
+    public TimeSpan QueueWait { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long a job stays IN_PROGRESS before it completes.</summary>
+    public TimeSpan RunTime { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Fault rules (see FaultSpec for the syntax), e.g. <c>status:503@1,2;gemini:not-grid@1</c>.</summary>
+    public string? Faults { get; init; }
+
+    /// <summary>Seed for rate-based faults.</summary>
+    public int Seed { get; init; } = 1;
+}

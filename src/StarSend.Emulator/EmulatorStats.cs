@@ -1,0 +1,17 @@
+namespace StarSend.Emulator;
+
+/// <summary>Request counts, as served by GET /_emulator/stats (snake_case JSON).</summary>
+public sealed record EmulatorStats
+{
+    /// <summary>Requests per endpoint: submit, status, result, cancel, upload_initiate, upload_put, download, gemini.</summary>
+    public Dictionary<string, int> Requests { get; init; } = [];
+
+    /// <summary>Requests per model id (submits and generateContent).</summary>
+    public Dictionary<string, int> ByModel { get; init; } = [];
+
+    /// <summary>Jobs the queue accepted (and would bill), including ones whose response was lost.</summary>
+    public int SubmitsAccepted { get; init; }
+
+    /// <summary>Images generated (billed) by the Gemini endpoint.</summary>
+    public int ImagesGenerated { get; init; }
+}

@@ -2,5 +2,5 @@ namespace StarSend.Cli;
 
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => Task.FromResult(args.Length);
+    public static Task<int> Main(string[] args) => StarSendApp.RunAsync(args, CliHost.FromProcess());
 }

@@ -1,0 +1,45 @@
+namespace StarSend.Cli;
+
+/// <summary>Everything the CLI takes from its surroundings, so tests can run it in-process with their own writers and clock.</summary>
+internal sealed record CliHost
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public required IReadOnlyDictionary<string, string?> Environment { get; init; }
+
+    public required string CurrentDirectory { get; init; }
+
+    /// <summary>True when stdout is an interactive terminal (live progress, tables, confirmation prompts).</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>Asks the producer a yes/no question; null when nobody can answer (scripts, tests).</summary>
+    public Func<string, bool>? Confirm { get; init; }
+
+    public static CliHost FromProcess()
+    {
+        var env = System.Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        var interactive = !Console.IsOutputRedirected && !Console.IsInputRedirected;
+        return new CliHost
+        {
+            Out = Console.Out,
+            Error = Console.Error,
+            Environment = env,
+            CurrentDirectory = System.Environment.CurrentDirectory,
+            IsTerminal = !Console.IsOutputRedirected,
+            Confirm = interactive ? AskOnConsole : null,
+        };
+    }
+
+    private static bool AskOnConsole(string question)
+    {
+        Console.Error.Write($"{question} [y/N] ");
+        var answer = Console.ReadLine();
+        return answer is not null && answer.Trim().StartsWith('y');
+    }
+}

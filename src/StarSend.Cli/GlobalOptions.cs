@@ -1,0 +1,32 @@
+using System.CommandLine;
+
+namespace StarSend.Cli;
+
+/// <summary>Options every command takes: --project, --json, --verbose.</summary>
+internal sealed class GlobalOptions
+{
+    public Option<string?> Project { get; } = new("--project")
+    {
+        Description = "Project folder (default: the current folder)",
+        Recursive = true,
+    };
+
+    public Option<bool> Json { get; } = new("--json")
+    {
+        Description = "Machine-readable JSON on stdout",
+        Recursive = true,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "Detailed log lines on stderr",
+        Recursive = true,
+    };
+
+    public void AddTo(Command root)
+    {
+        root.Options.Add(Project);
+        root.Options.Add(Json);
+        root.Options.Add(Verbose);
+    }
+}

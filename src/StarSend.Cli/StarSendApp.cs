@@ -1,0 +1,48 @@
+using System.CommandLine;
+using StarSend.Cli.Commands;
+using StarSend.Core.Errors;
+
+namespace StarSend.Cli;
+
+/// <summary>Builds the <c>starsend</c> command tree and runs it; usage errors are exit code 2.</summary>
+internal static class StarSendApp
+{
+    public static RootCommand Build(CliHost host)
+    {
+        var globals = new GlobalOptions();
+        var root = new RootCommand("StarSend: grids, start frames and video takes for client music videos");
+        globals.AddTo(root);
+        var runner = new CommandRunner(host, globals);
+        foreach (var command in CommandCatalog.Create(runner))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        var root = Build(host);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await host.Error.WriteLineAsync($"Error: {error.Message}");
+            }
+
+            await host.Error.WriteLineAsync("Run 'starsend --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = host.Out,
+            Error = host.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+        };
+        return await parsed.InvokeAsync(configuration, cancellationToken);
+    }
+}

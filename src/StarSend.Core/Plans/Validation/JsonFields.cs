@@ -11,7 +11,8 @@ internal sealed class JsonFields(List<PlanProblem> problems)
 
     public List<PlanProblem> Problems { get; } = problems;
 
-    public static string Child(string path, string name) => $"{path}.{name}";
+    public static string Child(string path, string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? $"{path}.{name}" : $"{path}[{JsonSerializer.Serialize(name, Json.StarSendJson.Options)}]";
 
     public static string Item(string path, int index) => $"{path}[{index}]";
 
@@ -126,7 +127,7 @@ internal sealed class JsonFields(List<PlanProblem> problems)
         return JsonSerializer.Serialize(shown, Json.StarSendJson.Options);
     }
 
-    public static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    public static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private bool Typed(JsonElement parent, string path, string name, Need need, JsonValueKind kind, string what, out JsonElement value)
     {

@@ -43,12 +43,12 @@ internal sealed partial class PlanValidator
         var end = _fields.Number(sequence, path, "end_s", Need.Required, "a number of seconds");
         if (start < 0)
         {
-            _fields.Add($"{path}.start_s", $"must be 0 or more, got {JsonFields.Seconds(start.Value)}");
+            _fields.Add($"{path}.start_s", $"must be 0 or more, got {JsonFields.Format(start.Value)}");
         }
 
         if (start is { } s && end is { } e && s >= e)
         {
-            _fields.Add($"{path}.end_s", $"must be after start_s ({JsonFields.Seconds(s)} s), got {JsonFields.Seconds(e)}");
+            _fields.Add($"{path}.end_s", $"must be after start_s ({JsonFields.Format(s)} s), got {JsonFields.Format(e)}");
         }
 
         if (songSeconds is not { } song)
@@ -58,12 +58,12 @@ internal sealed partial class PlanValidator
 
         if (start > song)
         {
-            _fields.Add($"{path}.start_s", $"is past the end of the song ({JsonFields.Seconds(song)} s), got {JsonFields.Seconds(start.Value)}");
+            _fields.Add($"{path}.start_s", $"is past the end of the song ({JsonFields.Format(song)} s), got {JsonFields.Format(start.Value)}");
         }
 
         if (end > song)
         {
-            _fields.Add($"{path}.end_s", $"is past the end of the song ({JsonFields.Seconds(song)} s), got {JsonFields.Seconds(end.Value)}");
+            _fields.Add($"{path}.end_s", $"is past the end of the song ({JsonFields.Format(song)} s), got {JsonFields.Format(end.Value)}");
         }
     }
 

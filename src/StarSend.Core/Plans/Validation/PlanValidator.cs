@@ -47,13 +47,13 @@ internal sealed partial class PlanValidator
         var seconds = _fields.Number(song, path, "duration_s", Need.Required, "a number of seconds");
         if (seconds <= 0)
         {
-            _fields.Add($"{path}.duration_s", $"must be more than 0 seconds, got {JsonFields.Seconds(seconds.Value)}");
+            _fields.Add($"{path}.duration_s", $"must be more than 0 seconds, got {JsonFields.Format(seconds.Value)}");
             seconds = null;
         }
 
         if (_fields.Number(song, path, "bpm", Need.Nullable) is double bpm && bpm <= 0)
         {
-            _fields.Add($"{path}.bpm", $"must be more than 0, got {JsonFields.Seconds(bpm)}");
+            _fields.Add($"{path}.bpm", $"must be more than 0, got {JsonFields.Format(bpm)}");
         }
 
         return seconds;

@@ -58,27 +58,24 @@ internal static class FalErrors
             return (null, null, false);
         }
 
-        var errorType = Text(obj["error_type"]);
+        var errorType = JsonText.Of(obj["error_type"]);
         return obj["detail"] switch
         {
             JsonArray items => (
                 string.Join("; ", items.OfType<JsonObject>().Select(FieldError)),
-                errorType ?? items.OfType<JsonObject>().Select(i => Text(i["type"])).FirstOrDefault(t => t is not null),
-                items.OfType<JsonObject>().Any(i => Text(i["type"]) == ContentPolicyViolation)),
-            JsonValue value => (Text(value), errorType, false),
-            _ => (Text(obj["error"]) ?? Text(obj["message"]), errorType, false),
+                errorType ?? items.OfType<JsonObject>().Select(i => JsonText.Of(i["type"])).FirstOrDefault(t => t is not null),
+                items.OfType<JsonObject>().Any(i => JsonText.Of(i["type"]) == ContentPolicyViolation)),
+            JsonValue value => (JsonText.Of(value), errorType, false),
+            _ => (JsonText.Of(obj["error"]) ?? JsonText.Of(obj["message"]), errorType, false),
         };
     }
 
     private static string FieldError(JsonObject item)
     {
         var loc = item["loc"] is JsonArray parts ? string.Join(".", parts.Select(p => p?.ToString())) : null;
-        var msg = Text(item["msg"]) ?? Text(item["type"]) ?? "invalid";
+        var msg = JsonText.Of(item["msg"]) ?? JsonText.Of(item["type"]) ?? "invalid";
         return loc is null ? msg : $"{loc}: {msg}";
     }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static string Name(FalCall call) => call switch
     {

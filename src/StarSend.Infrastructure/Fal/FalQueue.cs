@@ -132,14 +132,14 @@ internal sealed class FalQueue
             throw Unknown(job, $"HTTP {answer.Status} with a body that is not JSON", ex);
         }
 
-        var requestId = Text(obj?["request_id"]) ?? throw Unknown(job, $"HTTP {answer.Status} without a request_id", null);
+        var requestId = JsonText.Of(obj?["request_id"]) ?? throw Unknown(job, $"HTTP {answer.Status} without a request_id", null);
         var requests = Requests(job.Model, requestId);
         return new VideoJobHandle(
             requestId,
             job.Model,
-            Text(obj!["status_url"]) ?? requests + "/status",
-            Text(obj["response_url"]) ?? requests,
-            Text(obj["cancel_url"]) ?? requests + "/cancel")
+            JsonText.Of(obj!["status_url"]) ?? requests + "/status",
+            JsonText.Of(obj["response_url"]) ?? requests,
+            JsonText.Of(obj["cancel_url"]) ?? requests + "/cancel")
         {
             DurationS = job.TotalDurationS,
         };
@@ -163,7 +163,4 @@ internal sealed class FalQueue
         $"fal.ai submit for {job.Model}: {reason}; the job may have been accepted and billed, so it is not sent again",
         ProviderErrorKind.SubmissionUnknown,
         inner: inner);
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using StarSend.Infrastructure.Http;
+
 namespace StarSend.Infrastructure.Fal;
 
 /// <summary>One status answer: <c>IN_QUEUE</c> (with a position), <c>IN_PROGRESS</c>, or <c>COMPLETED</c> (maybe with an error).</summary>
@@ -13,14 +15,11 @@ internal sealed record FalStatus(string Status, int? QueuePosition, IReadOnlyLis
     public static FalStatus Parse(JsonNode? json)
     {
         var obj = json as JsonObject ?? throw new FormatException("the status answer is not a JSON object");
-        var status = Text(obj["status"]) ?? throw new FormatException("the status answer has no status");
+        var status = JsonText.Of(obj["status"]) ?? throw new FormatException("the status answer has no status");
         int? position = obj["queue_position"] is JsonValue v && v.TryGetValue<int>(out var p) ? p : null;
         var logs = obj["logs"] is JsonArray items
-            ? items.OfType<JsonObject>().Select(l => new FalLogLine(Text(l["timestamp"]), Text(l["message"]) ?? string.Empty)).ToList()
+            ? items.OfType<JsonObject>().Select(l => new FalLogLine(JsonText.Of(l["timestamp"]), JsonText.Of(l["message"]) ?? string.Empty)).ToList()
             : [];
-        return new FalStatus(status.ToUpperInvariant(), position, logs, Text(obj["error"]), Text(obj["error_type"]));
+        return new FalStatus(status.ToUpperInvariant(), position, logs, JsonText.Of(obj["error"]), JsonText.Of(obj["error_type"]));
     }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 }

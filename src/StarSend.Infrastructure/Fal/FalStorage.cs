@@ -35,8 +35,8 @@ internal sealed class FalStorage(FalApi api, FalOptions options, RetryRunner ret
         var body = new JsonObject { ["content_type"] = contentType, ["file_name"] = fileName };
         var (answer, json) = await api.SendRepeatableAsync(
             FalCall.Upload, fileName, null, () => api.Request(HttpMethod.Post, url, body.DeepClone()), _ => false, cancellationToken);
-        var upload = Text(json?["upload_url"]);
-        var fileUrl = Text(json?["file_url"]);
+        var upload = JsonText.Of(json?["upload_url"]);
+        var fileUrl = JsonText.Of(json?["file_url"]);
         if (upload is null || fileUrl is null || !Uri.TryCreate(upload, UriKind.Absolute, out var uploadUrl))
         {
             throw new ProviderException($"fal.ai upload for {fileName}: HTTP {answer.Status} without upload_url and file_url", ProviderErrorKind.Other, answer.Status);
@@ -58,7 +58,4 @@ internal sealed class FalStorage(FalApi api, FalOptions options, RetryRunner ret
 
         return true;
     }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 }

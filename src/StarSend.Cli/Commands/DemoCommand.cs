@@ -66,7 +66,7 @@ internal static class DemoCommand
         var concurrency = session.Settings.Concurrency;
 
         await Step(context, "grid --all");
-        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, progress, t), cancellationToken));
+        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, progress, t), cancellationToken, (id, ex) => context.Log.Error(ex, "Unexpected failure of {SequenceId}", id)));
 
         await Step(context, "pick");
         for (var i = 0; i < ids.Count; i++)
@@ -81,7 +81,7 @@ internal static class DemoCommand
 
         await Step(context, "generate --all --yes");
         var request = new GenerateRequest { Yes = true };
-        worst = Math.Max(worst, await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken)));
+        worst = Math.Max(worst, await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken, (id, ex) => context.Log.Error(ex, "Unexpected failure of {SequenceId}", id))));
 
         await Step(context, "approve --take 1");
         foreach (var id in ids)

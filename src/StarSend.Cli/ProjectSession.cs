@@ -69,7 +69,7 @@ internal sealed class ProjectSession : IDisposable
             JobConcurrency = Settings.Concurrency,
         });
         _owned.Add(steps);
-        return new ClientSequenceRunner(Plan, _context.Paths, Sequences, steps, Settings, _context.Time, _context.Log, _context.RunId);
+        return new ClientSequenceRunner(Plan, _context.Paths, Sequences, new SequenceLeases(_context.Paths, _context.Time), steps, Settings, _context.Time, _context.Log, _context.RunId);
     }
 
     /// <summary>Asks fal to cancel every job of this project still in flight (Ctrl+C with --cancel-remote).</summary>

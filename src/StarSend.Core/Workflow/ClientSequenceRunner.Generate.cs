@@ -27,6 +27,7 @@ public sealed partial class ClientSequenceRunner
             return DryRun(sequence, record, mode, elements);
         }
 
+        await using var lease = await leases.AcquireAsync(id, $"starsend generate (run {runId})", cancellationToken);
         record = await UpdateAsync(id, r =>
         {
             var started = SequenceWorkflow.Apply(r, SequenceCommand.Generate);

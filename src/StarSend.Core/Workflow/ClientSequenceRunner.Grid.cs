@@ -14,6 +14,7 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GridAsync(string id, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        await using var lease = await leases.AcquireAsync(id, $"starsend grid (run {runId})", cancellationToken);
         var record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.Grid));
         try
         {

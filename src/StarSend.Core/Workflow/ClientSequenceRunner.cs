@@ -13,7 +13,7 @@ namespace StarSend.Core.Workflow;
 /// every state change is one locked read-modify-write, and a sequence never moves forward on a file it has not verified.
 /// </summary>
 public sealed partial class ClientSequenceRunner(
-    ClientPlan plan, ProjectPaths paths, ISequenceStore store, StepRunner steps, ProjectSettings settings, TimeProvider time, ILogger log, string runId)
+    ClientPlan plan, ProjectPaths paths, ISequenceStore store, ISequenceLeases leases, StepRunner steps, ProjectSettings settings, TimeProvider time, ILogger log, string runId)
 {
     public ClientPlan Plan => plan;
 

@@ -6,8 +6,8 @@ namespace StarSend.Infrastructure.Tests.Providers;
 /// The clock handed to the code under test: a <see cref="ManualTimeProvider"/> that also sees every timer the code
 /// creates. <see cref="RunAsync{T}"/> moves time straight to the code's next wait (a poll or back-off delay) whenever it is
 /// parked on one, and otherwise lets real loopback I/O finish, so no test sleeps and wait counts are exact.
-/// Timers of <see cref="DeadlineFloor"/> or more are deadlines (per-request timeouts): they only fire when a test
-/// allows it with <c>fireDeadlinesAfter</c>.
+/// Timers of <see cref="DeadlineFloor"/> or more are deadlines (per-request timeouts): they never fire, except the one
+/// a stall test asks for with <c>fireDeadlineAfter</c> (the first deadline still pending after that much real idle time).
 /// </summary>
 internal sealed class DrivenClock : TimeProvider
 {
@@ -53,7 +53,7 @@ internal sealed class DrivenClock : TimeProvider
     }
 
     /// <summary>Runs <paramref name="task"/> to the end, advancing time to each wait it parks on.</summary>
-    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan? fireDeadlinesAfter = null)
+    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan? fireDeadlineAfter = null)
     {
         var idleSince = TimeProvider.System.GetTimestamp();
         var giveUp = TimeProvider.System.GetTimestamp();
@@ -65,9 +65,10 @@ internal sealed class DrivenClock : TimeProvider
             }
 
             var next = NextDue(deadlines: false);
-            if (next is null && fireDeadlinesAfter is { } after && TimeProvider.System.GetElapsedTime(idleSince) > after)
+            if (next is null && fireDeadlineAfter is { } after && TimeProvider.System.GetElapsedTime(idleSince) > after)
             {
                 next = NextDue(deadlines: true);
+                fireDeadlineAfter = null;
             }
 
             if (next is { } due)
@@ -84,8 +85,8 @@ internal sealed class DrivenClock : TimeProvider
         return await task;
     }
 
-    public Task RunAsync(Task task, TimeSpan? fireDeadlinesAfter = null) =>
-        RunAsync(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), fireDeadlinesAfter);
+    public Task RunAsync(Task task, TimeSpan? fireDeadlineAfter = null) =>
+        RunAsync(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), fireDeadlineAfter);
 
     /// <summary>Lets real I/O run until the code starts a wait matching <paramref name="match"/>.</summary>
     public async Task WaitForWaitAsync(Func<TimeSpan, bool> match)

@@ -55,10 +55,10 @@ public sealed class FalDownloadTests
     {
         await using var h = await ProviderHarness.StartAsync(fal: o => o with { DownloadIdleTimeout = TimeSpan.FromMinutes(6) });
         var (url, original) = await UploadAsync(h, 50_000);
-        h.Emulator.SetFaults("download:stall=5@1");
+        h.Emulator.SetFaults("download:stall=10@1");
         var destination = h.Temp.Combine("take.mp4");
 
-        await h.Clock.RunAsync(h.Fal.DownloadAsync(url, destination, 10_000_000, CancellationToken.None), fireDeadlinesAfter: TimeSpan.FromMilliseconds(300));
+        await h.Clock.RunAsync(h.Fal.DownloadAsync(url, destination, 10_000_000, CancellationToken.None), fireDeadlineAfter: TimeSpan.FromSeconds(1));
 
         (await File.ReadAllBytesAsync(destination)).Should().Equal(original);
         h.Requests("download").Should().Be(2);

@@ -36,9 +36,9 @@ public sealed class FalSubmitTests
     [Fact]
     public async Task SubmitAsync_Stall_TimesOutAsSubmissionUnknownWithOneRequest()
     {
-        await using var h = await ProviderHarness.StartAsync("submit:stall=5", fal: o => o with { RequestTimeout = TimeSpan.FromMinutes(6) });
+        await using var h = await ProviderHarness.StartAsync("submit:stall=10", fal: o => o with { RequestTimeout = TimeSpan.FromMinutes(6) });
 
-        var act = () => h.Clock.RunAsync(h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None), fireDeadlinesAfter: TimeSpan.FromMilliseconds(300));
+        var act = () => h.Clock.RunAsync(h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None), fireDeadlineAfter: TimeSpan.FromSeconds(1));
 
         var error = (await act.Should().ThrowAsync<ProviderException>()).Which;
         error.Kind.Should().Be(ProviderErrorKind.SubmissionUnknown);

@@ -130,10 +130,10 @@ public sealed class FalWaitTests(ITestOutputHelper output)
     public async Task WaitForResultAsync_StatusStall_TimesOutTheCallAndRetries()
     {
         await using var h = await ProviderHarness.StartAsync(fal: o => o with { RequestTimeout = TimeSpan.FromMinutes(6) });
-        var handle = await h.SubmitThenFaultAsync("status:stall=5@1");
+        var handle = await h.SubmitThenFaultAsync("status:stall=10@1");
         var reports = new List<JobProgress>();
 
-        var result = await h.WaitAsync(handle, reports, fireDeadlinesAfter: TimeSpan.FromMilliseconds(300));
+        var result = await h.WaitAsync(handle, reports, fireDeadlineAfter: TimeSpan.FromSeconds(1));
 
         result.VideoUrl.Should().NotBeNull();
         h.Requests("status").Should().Be(reports.Count + 1);

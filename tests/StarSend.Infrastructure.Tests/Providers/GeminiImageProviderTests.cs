@@ -116,9 +116,9 @@ public sealed class GeminiImageProviderTests
     [Fact]
     public async Task GenerateAsync_Stall_TimesOutAndRetries()
     {
-        await using var h = await ProviderHarness.StartAsync("gemini:stall=5@1", gemini: o => o with { RequestTimeout = TimeSpan.FromMinutes(6) });
+        await using var h = await ProviderHarness.StartAsync("gemini:stall=10@1", gemini: o => o with { RequestTimeout = TimeSpan.FromMinutes(6) });
 
-        var image = await h.Clock.RunAsync(h.Gemini.GenerateAsync(Grid, CancellationToken.None), fireDeadlinesAfter: TimeSpan.FromMilliseconds(300));
+        var image = await h.Clock.RunAsync(h.Gemini.GenerateAsync(Grid, CancellationToken.None), fireDeadlineAfter: TimeSpan.FromSeconds(1));
 
         image.Data.Should().NotBeEmpty();
         h.Requests("gemini").Should().Be(2);

@@ -91,8 +91,8 @@ internal sealed class ProviderHarness : IAsyncDisposable
         return handle;
     }
 
-    public Task<VideoJobResult> WaitAsync(VideoJobHandle handle, List<JobProgress>? reports = null, TimeSpan? fireDeadlinesAfter = null) =>
-        Clock.RunAsync(Fal.WaitForResultAsync(handle, reports is null ? null : new ListProgress(reports), CancellationToken.None), fireDeadlinesAfter);
+    public Task<VideoJobResult> WaitAsync(VideoJobHandle handle, List<JobProgress>? reports = null, TimeSpan? fireDeadlineAfter = null) =>
+        Clock.RunAsync(Fal.WaitForResultAsync(handle, reports is null ? null : new ListProgress(reports), CancellationToken.None), fireDeadlineAfter);
 
     public async ValueTask DisposeAsync()
     {

@@ -22,6 +22,7 @@ public sealed class FalWaitTests(ITestOutputHelper output)
         reports.Select(r => r.Phase).Should().StartWith(JobPhase.InQueue).And.EndWith(JobPhase.Completed);
         reports.Should().Contain(r => r.QueuePosition != null);
         reports.Select(r => r.Elapsed).Should().BeInAscendingOrder();
+        reports.SelectMany(r => r.Logs).Should().NotBeEmpty().And.OnlyHaveUniqueItems();
         h.Requests("status").Should().Be(reports.Count);
         h.Requests("result").Should().Be(1);
     }
@@ -155,18 +156,32 @@ public sealed class FalWaitTests(ITestOutputHelper output)
         h.Requests(target).Should().Be(1);
     }
 
-    [Fact]
-    public async Task WaitForResultAsync_JobError_FailsWithTheProviderMessageWithoutFetchingTheResult()
+    [Theory]
+    [InlineData("submit:job-error", "no_media_generated")]
+    [InlineData("submit:job-error=500", "runner_server_error")]
+    public async Task WaitForResultAsync_JobError_FailsWithTheProviderMessageWithoutFetchingTheResult(string faults, string errorType)
     {
-        await using var h = await ProviderHarness.StartAsync("submit:job-error");
+        await using var h = await ProviderHarness.StartAsync(faults);
         var handle = await h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
 
         var act = () => h.WaitAsync(handle);
 
         var error = (await act.Should().ThrowAsync<ProviderException>()).Which;
-        error.Kind.Should().BeOneOf(ProviderErrorKind.JobFailed, ProviderErrorKind.ContentPolicy);
+        error.Kind.Should().Be(ProviderErrorKind.JobFailed);
+        error.Message.Should().Contain(handle.RequestId).And.Contain(errorType);
         error.RequestId.Should().Be(handle.RequestId);
         h.Requests("result").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task WaitForResultAsync_StartDeadlinePassed_IsUserTimeout()
+    {
+        await using var h = await ProviderHarness.StartAsync(queueWait: TimeSpan.FromMinutes(2), fal: o => o with { StartTimeout = TimeSpan.FromMinutes(1) });
+        var handle = await h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
+
+        var act = () => h.WaitAsync(handle);
+
+        (await act.Should().ThrowAsync<ProviderException>()).Which.Kind.Should().Be(ProviderErrorKind.UserTimeout);
     }
 
     [Fact]

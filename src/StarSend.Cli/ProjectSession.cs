@@ -93,44 +93,34 @@ internal sealed class ProjectSession : IDisposable
         }
     }
 
+    /// <summary>Commands that pay need the key now; others get a client that would answer "key missing" if it were ever used.</summary>
     private FalVideoProvider CreateVideoProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required)
     {
-        var key = FalCredentials.FromEnvironment(env, required);
-        return new FalVideoProvider(http, new FalOptions
+        FalOptions options;
+        try
         {
-            QueueUrl = new Uri(Settings.FalQueueUrl),
-            RestUrl = new Uri(Settings.FalRestUrl),
-            Key = key,
-            PricesPerSecond = Prices(SettingsDefaults.VideoPricesPerSecond, Settings.VideoPricesPerSecond),
-        }, _context.Time, _context.Log);
+            options = FalOptions.FromSettings(Settings, env);
+        }
+        catch (ProviderException) when (!required)
+        {
+            options = FalOptions.FromSettings(Settings, new Dictionary<string, string?>(env, StringComparer.Ordinal) { ["FAL_KEY"] = "not-set" });
+        }
+
+        return new FalVideoProvider(http, options, _context.Time, _context.Log);
     }
 
     private GeminiImageProvider CreateImageProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required)
     {
-        var key = env.GetValueOrDefault("GEMINI_API_KEY");
-        if (required && string.IsNullOrWhiteSpace(key))
+        GeminiOptions options;
+        try
         {
-            throw new BadInputException("GEMINI_API_KEY is not set; grids need a Gemini API key (or run against the emulator: starsend emulator serve)");
+            options = GeminiOptions.FromSettings(Settings, env);
+        }
+        catch (ProviderException) when (!required)
+        {
+            options = GeminiOptions.FromSettings(Settings, new Dictionary<string, string?>(env, StringComparer.Ordinal) { ["GEMINI_API_KEY"] = "not-set" });
         }
 
-        return new GeminiImageProvider(http, new GeminiOptions
-        {
-            BaseUrl = new Uri(Settings.GeminiUrl),
-            ApiKey = key ?? string.Empty,
-            Model = Settings.ImageModel,
-            FallbackModel = Settings.ImageFallbackModel,
-            ImagePrices = Prices(SettingsDefaults.ImagePrices, Settings.ImagePrices),
-        }, _context.Time, _context.Log);
-    }
-
-    private static Dictionary<string, decimal> Prices(IReadOnlyDictionary<string, decimal> defaults, IReadOnlyDictionary<string, decimal> overrides)
-    {
-        var prices = new Dictionary<string, decimal>(defaults, StringComparer.Ordinal);
-        foreach (var (model, price) in overrides)
-        {
-            prices[model] = price;
-        }
-
-        return prices;
+        return new GeminiImageProvider(http, options, _context.Time, _context.Log);
     }
 }

@@ -1,3 +1,4 @@
+using StarSend.Cli.Logging;
 using System.CommandLine;
 using System.Diagnostics;
 using StarSend.Cli.Output;
@@ -66,11 +67,18 @@ internal static class DemoCommand
         var concurrency = session.Settings.Concurrency;
 
         await Step(context, "grid --all");
-        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, progress, t), cancellationToken));
+        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
 
         await Step(context, "pick");
+        var picked = new List<string>();
         for (var i = 0; i < ids.Count; i++)
         {
+            if ((await csr.GetAsync(ids[i], cancellationToken)).Grids.Count == 0)
+            {
+                continue;
+            }
+
+            picked.Add(ids[i]);
             var cell = new GridCell(i % 4 / 2, i % 2);
             await csr.PickAsync(ids[i], cell, null, null, cancellationToken);
             foreach (var shot in csr.Sequence(ids[i]).Shots.Where(s => s.OwnStartFrame))
@@ -81,7 +89,7 @@ internal static class DemoCommand
 
         await Step(context, "generate --all --yes");
         var request = new GenerateRequest { Yes = true };
-        worst = Math.Max(worst, await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken)));
+        worst = Math.Max(worst, await Report(context, await BatchRunner.RunAsync(picked, concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id))));
 
         await Step(context, "approve --take 1");
         foreach (var id in ids)

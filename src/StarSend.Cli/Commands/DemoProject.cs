@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace StarSend.Cli.Commands;
 
 /// <summary>projects/demo, embedded in the starsend assembly so the demo runs from any folder.</summary>

@@ -1,3 +1,4 @@
+using StarSend.Cli.Logging;
 using System.CommandLine;
 using StarSend.Cli.Output;
 using StarSend.Core.Workflow;
@@ -37,7 +38,7 @@ internal static class GenerateCommand
             var progress = new ProgressLines(context.Error, context.Json);
             try
             {
-                var outcomes = await BatchRunner.RunAsync(ids, session.Settings.Concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), token);
+                var outcomes = await BatchRunner.RunAsync(ids, session.Settings.Concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), token, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id));
                 return await OutcomeReport.WriteAsync(context, outcomes);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

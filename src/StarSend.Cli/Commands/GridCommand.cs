@@ -1,3 +1,4 @@
+using StarSend.Cli.Logging;
 using System.CommandLine;
 using StarSend.Cli.Output;
 using StarSend.Core.Workflow;
@@ -18,7 +19,7 @@ internal static class GridCommand
             var csr = session.CreateRunner(new SessionOptions { NeedsGemini = true });
             var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
             var progress = new ProgressLines(context.Error, context.Json);
-            var outcomes = await BatchRunner.RunAsync(ids, session.Settings.Concurrency, (id, t) => csr.GridAsync(id, progress, t), token);
+            var outcomes = await BatchRunner.RunAsync(ids, session.Settings.Concurrency, (id, t) => csr.GridAsync(id, progress, t), token, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id));
             return await OutcomeReport.WriteAsync(context, outcomes);
         }, ct));
         return command;

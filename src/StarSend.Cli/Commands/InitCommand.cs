@@ -49,7 +49,7 @@ internal static class InitCommand
                 throw new BadInputException($"--plan {planFile}: no such file");
             }
 
-            report = PlanLoader.Load(Path.GetDirectoryName(source)!, source);
+            report = PlanLoader.Parse(await File.ReadAllTextAsync(source, cancellationToken), Path.GetDirectoryName(source)!, source);
         }
 
         foreach (var folder in paths.LayoutDirs)

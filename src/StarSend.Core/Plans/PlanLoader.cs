@@ -22,11 +22,13 @@ public static class PlanLoader
         AllowTrailingCommas = true,
     };
 
-    public static PlanReport Load(string projectDir)
+    public static PlanReport Load(string projectDir) => Load(projectDir, Path.Combine(projectDir, FileName));
+
+    /// <summary>Loads a plan kept outside its project (e.g. <c>init --plan FILE</c>); element images resolve against <paramref name="projectDir"/>.</summary>
+    public static PlanReport Load(string projectDir, string planFile)
     {
-        var root = Path.GetFullPath(projectDir);
-        var file = Path.Combine(root, FileName);
-        return Parse(ReadText(file), root, file);
+        var file = Path.GetFullPath(planFile);
+        return Parse(ReadText(file), Path.GetFullPath(projectDir), file);
     }
 
     /// <summary>Validates plan text as if it were <paramref name="file"/> in <paramref name="projectRoot"/>.</summary>

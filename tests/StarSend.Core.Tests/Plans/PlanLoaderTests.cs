@@ -170,4 +170,18 @@ public sealed class PlanLoaderTests : IDisposable
         error.File.Should().Be("incoming/plan.json");
         error.Problems.Select(p => p.Path).Should().Equal("$.sequences[0].shots[0].duration");
     }
+
+    [Fact]
+    public void Load_PlanFileElsewhere_ResolvesImagesAgainstTheProjectFolder()
+    {
+        var elsewhere = _fixture.Combine("incoming", "plan-v2.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
+        File.WriteAllText(elsewhere, PlanFixture.ValidPlan().ToJsonString());
+
+        var report = PlanLoader.Load(_fixture.Root, elsewhere);
+        var wrongRoot = () => PlanLoader.Load(Path.GetDirectoryName(elsewhere)!, elsewhere);
+
+        report.Plan.Sequences.Should().HaveCount(3);
+        wrongRoot.Should().Throw<PlanInvalidException>().Which.Problems.Select(p => p.Path).Should().Equal("$.elements[0].image", "$.elements[1].image");
+    }
 }

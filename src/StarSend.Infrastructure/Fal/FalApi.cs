@@ -21,7 +21,7 @@ internal sealed class FalApi(HttpClient http, FalOptions options, TimeProvider t
     {
         var request = new HttpRequestMessage(method, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (IsFalHost(url))
+        if (IsFalHost(url) && !string.IsNullOrWhiteSpace(options.Key))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Key", options.Key);
         }

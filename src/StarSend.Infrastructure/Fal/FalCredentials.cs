@@ -5,7 +5,8 @@ namespace StarSend.Infrastructure.Fal;
 /// <summary>The fal key from <c>FAL_KEY</c>, or <c>FAL_KEY_ID</c> and <c>FAL_KEY_SECRET</c> joined with ':'.</summary>
 public static class FalCredentials
 {
-    public static string FromEnvironment(IReadOnlyDictionary<string, string?> environment)
+    /// <summary>The key; when it is missing, an error naming the variables, or an empty key if it is not <paramref name="required"/> (dry runs).</summary>
+    public static string FromEnvironment(IReadOnlyDictionary<string, string?> environment, bool required = true)
     {
         var key = Get(environment, "FAL_KEY");
         if (key is not null)
@@ -18,6 +19,7 @@ public static class FalCredentials
         return (id, secret) switch
         {
             ({ } i, { } s) => $"{i}:{s}",
+            _ when !required => string.Empty,
             (not null, null) => throw Missing("FAL_KEY_ID is set but FAL_KEY_SECRET is not"),
             (null, not null) => throw Missing("FAL_KEY_SECRET is set but FAL_KEY_ID is not"),
             _ => throw Missing("no fal.ai key found"),

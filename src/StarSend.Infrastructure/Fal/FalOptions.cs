@@ -36,6 +36,12 @@ public sealed record FalOptions
     /// <summary>A download that receives nothing for this long is broken off and resumed.</summary>
     public TimeSpan DownloadIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// fal's server-side time-to-start deadline (<c>x-fal-request-timeout</c>): a job still queued after this fails with
+    /// UserTimeout instead of starting late. Null (the default) sends none.
+    /// </summary>
+    public TimeSpan? StartTimeout { get; init; }
+
     /// <summary>Connection attempts for a submit when nothing could be sent (connect refused, DNS); a sent submit is never repeated.</summary>
     public int SubmitConnectAttempts { get; init; } = 3;
 

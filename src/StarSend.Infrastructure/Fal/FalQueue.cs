@@ -44,6 +44,11 @@ internal sealed class FalQueue
                 async token =>
                 {
                     using var request = _api.Request(HttpMethod.Post, _api.QueueEndpoint(job.Model), body);
+                    if (_options.StartTimeout is { } start)
+                    {
+                        request.Headers.Add("x-fal-request-timeout", Math.Max(2, (int)start.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+                    }
+
                     return await _api.SendOnceAsync(request, _options.RequestTimeout, token);
                 },
                 cancellationToken);

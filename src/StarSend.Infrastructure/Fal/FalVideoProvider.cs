@@ -126,7 +126,12 @@ public sealed class FalVideoProvider : IVideoProvider
             return;
         }
 
-        var kind = status.ErrorType == FalErrors.ContentPolicyViolation ? ProviderErrorKind.ContentPolicy : ProviderErrorKind.JobFailed;
+        var kind = status.ErrorType switch
+        {
+            FalErrors.ContentPolicyViolation => ProviderErrorKind.ContentPolicy,
+            "request_timeout" => ProviderErrorKind.UserTimeout,
+            _ => ProviderErrorKind.JobFailed,
+        };
         var reason = status.Error ?? $"the job ended as {status.Status}";
         var type = status.ErrorType is null ? string.Empty : $" ({status.ErrorType})";
         throw new ProviderException($"fal.ai request {handle.RequestId} for {handle.Model} failed: {reason}{type}", kind, requestId: handle.RequestId);

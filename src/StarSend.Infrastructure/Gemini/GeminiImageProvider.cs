@@ -76,7 +76,11 @@ public sealed class GeminiImageProvider : IImageProvider
             async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-                request.Headers.Add("x-goog-api-key", _options.ApiKey);
+                if (!string.IsNullOrWhiteSpace(_options.ApiKey))
+                {
+                    request.Headers.Add("x-goog-api-key", _options.ApiKey);
+                }
+
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 var reply = await HttpExchange.SendAsync(_http, request, _options.RequestTimeout, _time, token);
                 if (!reply.IsSuccess)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using StarSend.Imaging.Grids;
 using StarSend.Imaging.Png;
 
 namespace StarSend.Emulator.Tests.Gemini;
@@ -23,6 +24,7 @@ public class GeminiEndpointTests
         parts.Single(p => p!["inlineData"] is not null)!["inlineData"]!["mimeType"]!.GetValue<string>().Should().Be("image/png");
         (image.Width, image.Height).Should().Be((1344, 768));
         IsWhiteColumn(image, image.Width / 2).Should().BeTrue();
+        GridDetector.Detect(image).IsGrid.Should().BeTrue();
         body["candidates"]![0]!["finishReason"]!.GetValue<string>().Should().Be("STOP");
         body["usageMetadata"]!["candidatesTokensDetails"]![0]!["modality"]!.GetValue<string>().Should().Be("IMAGE");
         body["usageMetadata"]!["candidatesTokensDetails"]![0]!["tokenCount"]!.GetValue<int>().Should().Be(1290);
@@ -40,6 +42,7 @@ public class GeminiEndpointTests
 
         (image.Width, image.Height).Should().Be((1024, 1024));
         IsWhiteColumn(image, image.Width / 2).Should().BeFalse();
+        GridDetector.Detect(image).IsGrid.Should().BeFalse();
     }
 
     [Fact]

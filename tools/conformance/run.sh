@@ -13,8 +13,8 @@ npm ci --no-audit --no-fund --loglevel=error
 if [[ -z "${STARSEND_EMULATOR_CMD:-}" ]]; then
   dll="${STARSEND_DLL:-}"
   if [[ -z "$dll" ]]; then
-    dotnet build "$root/src/StarSend.Cli" -v q --nologo >&2
-    dll="$(find "$root/src/StarSend.Cli/bin" "$root/artifacts" -name starsend.dll -path '*net10.0*' 2>/dev/null | head -n 1)"
+    dotnet build "$root/src/StarSend.Cli" -c Debug -v q --nologo >&2
+    dll="$root/src/StarSend.Cli/bin/Debug/net10.0/starsend.dll"
   fi
   [[ -f "$dll" ]] || { echo "starsend.dll not found (set STARSEND_DLL)" >&2; exit 2; }
   STARSEND_EMULATOR_CMD="dotnet $dll emulator serve --port 0"

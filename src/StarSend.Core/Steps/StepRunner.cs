@@ -42,6 +42,9 @@ public sealed partial class StepRunner : IDisposable
         return [.. doc.Executions.Values.Where(e => e.StepId == stepId).OrderBy(e => e.Attempt)];
     }
 
+    public async Task<IReadOnlyList<ExecutionRecord>> FindAllAsync(CancellationToken cancellationToken) =>
+        [.. (await _store.ReadAsync(cancellationToken)).Executions.Values.OrderBy(e => e.CreatedAt)];
+
     /// <summary>What the project has spent or committed: finished calls at their cost, calls in flight at their estimate.</summary>
     /// <remarks>A call that failed without being billed has its cost set to zero when it fails.</remarks>
     public static decimal Committed(ExecutionsDocument doc) => doc.Executions.Values.Sum(e => e.CostUsd);

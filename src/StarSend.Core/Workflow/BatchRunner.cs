@@ -7,7 +7,8 @@ namespace StarSend.Core.Workflow;
 public static class BatchRunner
 {
     public static async Task<IReadOnlyList<SequenceOutcome>> RunAsync(
-        IReadOnlyList<string> sequenceIds, int concurrency, Func<string, CancellationToken, Task<SequenceOutcome>> operation, CancellationToken cancellationToken)
+        IReadOnlyList<string> sequenceIds, int concurrency, Func<string, CancellationToken, Task<SequenceOutcome>> operation, CancellationToken cancellationToken,
+        Action<string, Exception>? onUnexpected = null)
     {
         using var slots = new SemaphoreSlim(Math.Max(1, concurrency));
         var tasks = sequenceIds.Select(async id =>
@@ -20,6 +21,13 @@ public static class BatchRunner
             catch (StarSendException ex)
             {
                 return new SequenceOutcome(id, ex.ExitCode, SequenceState.NotStarted, ex.Message, 0);
+            }
+#pragma warning disable CA1031 // One sequence's unexpected failure must not stop the others; it is reported as exit code 1.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                onUnexpected?.Invoke(id, ex);
+                return new SequenceOutcome(id, ExitCodes.Unexpected, SequenceState.NotStarted, $"unexpected {ex.GetType().Name}: {ex.Message}", 0);
             }
             finally
             {

@@ -13,7 +13,7 @@ namespace StarSend.Infrastructure.State;
 public sealed class JsonStateFile<T>
     where T : class, new()
 {
-    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly byte[] _utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly string _path;
     private readonly int _knownSchemaVersion;
@@ -90,9 +90,9 @@ public sealed class JsonStateFile<T>
 
     private T Parse(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith(Utf8Bom))
+        if (bytes.StartsWith(_utf8Bom))
         {
-            bytes = bytes[Utf8Bom.Length..];
+            bytes = bytes[_utf8Bom.Length..];
         }
 
         try

@@ -5,13 +5,13 @@ namespace StarSend.Core.Tests.Sequences;
 
 public sealed class SequenceWorkflowTests
 {
-    private const string Id = "SEQ03";
+    private const string _id = "SEQ03";
 
-    private static readonly SequenceState[] AllStates = Enum.GetValues<SequenceState>();
-    private static readonly SequenceCommand[] AllCommands = Enum.GetValues<SequenceCommand>();
+    private static readonly SequenceState[] _allStates = Enum.GetValues<SequenceState>();
+    private static readonly SequenceCommand[] _allCommands = Enum.GetValues<SequenceCommand>();
 
     /// <summary>DESIGN.md's workflow, written out: every legal (state, command) and the state it leads to.</summary>
-    private static readonly Dictionary<(SequenceState From, SequenceCommand Command), SequenceState> LegalMoves = new()
+    private static readonly Dictionary<(SequenceState From, SequenceCommand Command), SequenceState> _legalMoves = new()
     {
         [(SequenceState.NotStarted, SequenceCommand.Grid)] = SequenceState.GridExploring,
         [(SequenceState.GridExploring, SequenceCommand.Grid)] = SequenceState.GridExploring,
@@ -34,7 +34,7 @@ public sealed class SequenceWorkflowTests
     public static TheoryData<SequenceState, SequenceCommand, SequenceState> Legal()
     {
         var data = new TheoryData<SequenceState, SequenceCommand, SequenceState>();
-        foreach (var ((from, command), to) in LegalMoves)
+        foreach (var ((from, command), to) in _legalMoves)
         {
             data.Add(from, command, to);
         }
@@ -45,9 +45,9 @@ public sealed class SequenceWorkflowTests
     public static TheoryData<SequenceState, SequenceCommand> Illegal()
     {
         var data = new TheoryData<SequenceState, SequenceCommand>();
-        foreach (var state in AllStates)
+        foreach (var state in _allStates)
         {
-            foreach (var command in AllCommands.Where(c => !LegalMoves.ContainsKey((state, c))))
+            foreach (var command in _allCommands.Where(c => !_legalMoves.ContainsKey((state, c))))
             {
                 data.Add(state, command);
             }
@@ -77,14 +77,14 @@ public sealed class SequenceWorkflowTests
         var act = () => SequenceWorkflow.Apply(record, command, error: "boom", take: 1);
 
         var message = act.Should().Throw<IllegalTransitionException>().Which.Message;
-        message.Should().StartWith($"{Id} is in {SequenceWorkflow.StateName(from)}: ").And.Contain("; legal now: ");
+        message.Should().StartWith($"{_id} is in {SequenceWorkflow.StateName(from)}: ").And.Contain("; legal now: ");
         SequenceWorkflow.IsLegal(record, command).Should().BeFalse();
     }
 
     [Fact]
     public void Illegal_CoversEveryOtherPair()
     {
-        (Legal().Count + Illegal().Count).Should().Be(AllStates.Length * AllCommands.Length);
+        (Legal().Count + Illegal().Count).Should().Be(_allStates.Length * _allCommands.Length);
         Illegal().Count.Should().Be(56);
     }
 
@@ -153,7 +153,7 @@ public sealed class SequenceWorkflowTests
     {
         var record = new SequenceRecord
         {
-            Id = Id,
+            Id = _id,
             State = running,
             Grids = hasGrid ? [new GridAttempt { Number = 1, RunId = "r1", File = "media/grids/r1_SEQ03_grid.png" }] : [],
             StartFrame = hasStartFrame ? new StartFrame { Grid = 1, Row = 0, Col = 1, File = "media/start_frames/r1_SEQ03_r0c1.png" } : null,
@@ -237,7 +237,7 @@ public sealed class SequenceWorkflowTests
         var hasTakes = past >= (int)SequenceState.Review;
         return new SequenceRecord
         {
-            Id = Id,
+            Id = _id,
             State = state,
             ReturnState = state switch
             {

@@ -9,19 +9,19 @@ namespace StarSend.Infrastructure.Tests.State;
 /// <summary>Several real processes, each with two tasks, updating one state document at once.</summary>
 public sealed class ConcurrentUpdateTests(ITestOutputHelper output)
 {
-    private const int Processes = 4;
-    private const int UpdatesEach = 60;
+    private const int _processes = 4;
+    private const int _updatesEach = 60;
 
     [Fact]
     public async Task UpdateAsync_FourProcessesAtOnce_LoseNoUpdate()
     {
         using var dir = new TempDirectory();
-        var keys = Enumerable.Range(1, Processes).Select(i => $"SEQ{i:D2}").ToList();
-        var children = keys.Select(key => TestChildProcess.Start("hammer", dir.Path, $"{UpdatesEach}", key)).ToList();
+        var keys = Enumerable.Range(1, _processes).Select(i => $"SEQ{i:D2}").ToList();
+        var children = keys.Select(key => TestChildProcess.Start("hammer", dir.Path, $"{_updatesEach}", key)).ToList();
         try
         {
             await Task.WhenAll(children.Select(c => c.WaitForLineAsync("ready")));
-            await Task.WhenAll(children.Select((c, i) => c.WaitForLineAsync($"done {keys[i]} {UpdatesEach}")));
+            await Task.WhenAll(children.Select((c, i) => c.WaitForLineAsync($"done {keys[i]} {_updatesEach}")));
             var exitCodes = await Task.WhenAll(children.Select(c => c.WaitForExitAsync()));
             exitCodes.Should().AllBeEquivalentTo(0, string.Concat(children.Select(c => c.Errors)));
         }
@@ -35,15 +35,15 @@ public sealed class ConcurrentUpdateTests(ITestOutputHelper output)
 
         var doc = await new SequenceStore(new ProjectPaths(dir.Path), TimeProvider.System).ReadAsync(CancellationToken.None);
         var shared = doc.Sequences[Workloads.Shared].Grids;
-        output.WriteLine($"{Processes} processes x {UpdatesEach} updates: shared counter {shared.Count}; own counters " +
+        output.WriteLine($"{_processes} processes x {_updatesEach} updates: shared counter {shared.Count}; own counters " +
             string.Join(", ", keys.Select(k => $"{k}={doc.Sequences[k].Grids.Count}")));
 
-        shared.Should().HaveCount(Processes * UpdatesEach);
-        shared.Select(g => g.Number).Should().Equal(Enumerable.Range(1, Processes * UpdatesEach), "each update saw the one before it");
+        shared.Should().HaveCount(_processes * _updatesEach);
+        shared.Select(g => g.Number).Should().Equal(Enumerable.Range(1, _processes * _updatesEach), "each update saw the one before it");
         foreach (var key in keys)
         {
-            doc.Sequences[key].Grids.Should().HaveCount(UpdatesEach);
-            shared.Count(g => g.RunId == key).Should().Be(UpdatesEach);
+            doc.Sequences[key].Grids.Should().HaveCount(_updatesEach);
+            shared.Count(g => g.RunId == key).Should().Be(_updatesEach);
         }
     }
 }

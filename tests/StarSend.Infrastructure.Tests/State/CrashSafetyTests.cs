@@ -11,8 +11,8 @@ namespace StarSend.Infrastructure.Tests.State;
 /// <summary>Real processes killed with SIGKILL while they rewrite a state file.</summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
-    private const int Trials = 40;
-    private const string Key = "take";
+    private const int _trials = 40;
+    private const string _key = "take";
 
     [Fact]
     public async Task UpdateAsync_WriterKilledAtManyMoments_FileIsAlwaysAWholeReportedVersion()
@@ -21,13 +21,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var tempsLeft = 0;
         var versions = new List<int>();
 
-        for (var trial = 0; trial < Trials; trial++)
+        for (var trial = 0; trial < _trials; trial++)
         {
             using var dir = new TempDirectory();
             var paths = new ProjectPaths(dir.Path);
             var killAfter = trial % 10 == 0 ? "ready" : $"wrote {1 + (trial * 7 % 25)}";
 
-            await using var child = TestChildProcess.Start("write", dir.Path, "1000000", Key);
+            await using var child = TestChildProcess.Start("write", dir.Path, "1000000", _key);
             await child.WaitForLineAsync(killAfter);
             await child.KillAsync();
             var reported = (await child.ReadRemainingLinesAsync())
@@ -49,16 +49,16 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             landedAfterWrite += version == reported + 1 ? 1 : 0;
             versions.Add(version);
 
-            await store.UpdateAsync(doc => Workloads.AddUpload(doc, Key, version + 1), CancellationToken.None);
+            await store.UpdateAsync(doc => Workloads.AddUpload(doc, _key, version + 1), CancellationToken.None);
             Directory.GetFiles(paths.StateDir, ".executions.json.*.tmp").Should().BeEmpty("a later write removes the temp files of dead writers");
         }
 
         output.WriteLine(
-            $"{Trials} kills: versions {versions.Min()}..{versions.Max()} on disk, all whole; {landedAfterWrite} landed after a rename but before the " +
+            $"{_trials} kills: versions {versions.Min()}..{versions.Max()} on disk, all whole; {landedAfterWrite} landed after a rename but before the " +
             $"child said so; {tempsLeft} left a temp file (killed mid-write), cleaned by the next write");
-        versions.Should().HaveCount(Trials);
+        versions.Should().HaveCount(_trials);
     }
 
     private static string Serialized(int version) =>
-        JsonSerializer.Serialize(Workloads.Version(Key, version), StarSendJson.Options) + "\n";
+        JsonSerializer.Serialize(Workloads.Version(_key, version), StarSendJson.Options) + "\n";
 }

@@ -7,7 +7,7 @@ namespace StarSend.Infrastructure.Tests.State;
 
 public sealed class ProjectLockTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(5);
 
     private readonly TempDirectory _dir = new();
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 10, 4, 12, TimeSpan.Zero));
@@ -21,9 +21,9 @@ public sealed class ProjectLockTests : IDisposable
     [Fact]
     public async Task AcquireAsync_HeldInProcess_SecondWaitsUntilReleased()
     {
-        var first = await CreateSut().AcquireAsync(Timeout, "first", _time, CancellationToken.None);
+        var first = await CreateSut().AcquireAsync(_timeout, "first", _time, CancellationToken.None);
 
-        var second = CreateSut().AcquireAsync(Timeout, "second", _time, CancellationToken.None);
+        var second = CreateSut().AcquireAsync(_timeout, "second", _time, CancellationToken.None);
         var waitedWhileHeld = !second.IsCompleted;
         await first.DisposeAsync();
         await using var secondHeld = await second;
@@ -35,10 +35,10 @@ public sealed class ProjectLockTests : IDisposable
     [Fact]
     public async Task AcquireAsync_HeldInProcessPastTimeout_ThrowsNamingTheHolder()
     {
-        await using var held = await CreateSut().AcquireAsync(Timeout, "starsend generate --all", _time, CancellationToken.None);
+        await using var held = await CreateSut().AcquireAsync(_timeout, "starsend generate --all", _time, CancellationToken.None);
 
-        var waiting = CreateSut().AcquireAsync(Timeout, "starsend status", _time, CancellationToken.None);
-        _time.Advance(Timeout);
+        var waiting = CreateSut().AcquireAsync(_timeout, "starsend status", _time, CancellationToken.None);
+        _time.Advance(_timeout);
 
         var thrown = await waiting.Invoking(t => t).Should().ThrowAsync<StateFileException>();
         thrown.Which.Message.Should().Be(
@@ -51,7 +51,7 @@ public sealed class ProjectLockTests : IDisposable
         await using var child = TestChildProcess.Start("hold", _dir.Path, "starsend generate --all");
         await child.WaitForLineAsync("held");
 
-        var waiting = CreateSut().AcquireAsync(Timeout, "starsend status", _time, CancellationToken.None);
+        var waiting = CreateSut().AcquireAsync(_timeout, "starsend status", _time, CancellationToken.None);
         await DriveClockUntilDoneAsync(waiting);
 
         var thrown = await waiting.Invoking(t => t).Should().ThrowAsync<StateFileException>();
@@ -89,12 +89,12 @@ public sealed class ProjectLockTests : IDisposable
     [Fact]
     public async Task DisposeAsync_Twice_ReleasesOnlyOnce()
     {
-        var first = await CreateSut().AcquireAsync(Timeout, "first", _time, CancellationToken.None);
+        var first = await CreateSut().AcquireAsync(_timeout, "first", _time, CancellationToken.None);
         await first.DisposeAsync();
         await first.DisposeAsync();
 
-        await using var second = await CreateSut().AcquireAsync(Timeout, "second", _time, CancellationToken.None);
-        var third = CreateSut().AcquireAsync(Timeout, "third", _time, CancellationToken.None);
+        await using var second = await CreateSut().AcquireAsync(_timeout, "second", _time, CancellationToken.None);
+        var third = CreateSut().AcquireAsync(_timeout, "third", _time, CancellationToken.None);
 
         third.IsCompleted.Should().BeFalse("a double release must not let two holders in");
         await second.DisposeAsync();
@@ -104,10 +104,10 @@ public sealed class ProjectLockTests : IDisposable
     [Fact]
     public async Task AcquireAsync_CancelledWhileWaiting_ThrowsCancelledAndLeavesLockUsable()
     {
-        var first = await CreateSut().AcquireAsync(Timeout, "first", _time, CancellationToken.None);
+        var first = await CreateSut().AcquireAsync(_timeout, "first", _time, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
 
-        var waiting = CreateSut().AcquireAsync(Timeout, "second", _time, cancel.Token);
+        var waiting = CreateSut().AcquireAsync(_timeout, "second", _time, cancel.Token);
         await cancel.CancelAsync();
 
         await waiting.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
@@ -119,7 +119,7 @@ public sealed class ProjectLockTests : IDisposable
     [Fact]
     public async Task DisposeAsync_Released_RemovesTheHolderNote()
     {
-        var held = await CreateSut().AcquireAsync(Timeout, "starsend pick SEQ01 2", _time, CancellationToken.None);
+        var held = await CreateSut().AcquireAsync(_timeout, "starsend pick SEQ01 2", _time, CancellationToken.None);
         var noteWhileHeld = File.ReadAllText(_paths.LockFile + ".holder");
 
         await held.DisposeAsync();

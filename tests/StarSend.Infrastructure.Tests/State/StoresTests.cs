@@ -35,8 +35,16 @@ public sealed class StoresTests : IDisposable
         var sut = new ExecutionStore(_paths, _time);
         var record = new ExecutionRecord
         {
-            Id = "SEQ01_grid#1", StepId = "SEQ01_grid", Attempt = 1, Kind = ExecutionKind.Keyframe, Status = ExecutionStatus.Submitted,
-            RunId = "r1", Fingerprint = "f", Model = "m", RequestId = "req-1", CreatedAt = _time.GetUtcNow(),
+            Id = "SEQ01_grid#1",
+            StepId = "SEQ01_grid",
+            Attempt = 1,
+            Kind = ExecutionKind.Keyframe,
+            Status = ExecutionStatus.Submitted,
+            RunId = "r1",
+            Fingerprint = "f",
+            Model = "m",
+            RequestId = "req-1",
+            CreatedAt = _time.GetUtcNow(),
         };
 
         await sut.UpdateAsync(d => d with { Executions = new() { [record.Id] = record } }, CancellationToken.None);

@@ -7,11 +7,11 @@ namespace StarSend.Infrastructure.Tests.State;
 internal sealed class TestChildProcess : IAsyncDisposable
 {
     /// <summary>A safety net against a hung child, not a timing device: a healthy test never comes near it.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan _patienceLimit = TimeSpan.FromMinutes(3);
 
     private readonly Process _process;
     private readonly StringBuilder _errors = new();
-    private readonly CancellationTokenSource _patience = new(Patience);
+    private readonly CancellationTokenSource _patience = new(_patienceLimit);
 
     private TestChildProcess(Process process)
     {

@@ -136,7 +136,7 @@ public sealed partial class StepRunner
 
         try
         {
-            var handle = new VideoJobHandle(record.RequestId!, record.Model, record.StatusUrl!, record.ResponseUrl!, record.CancelUrl!);
+            var handle = new VideoJobHandle(record.RequestId!, record.Model, record.StatusUrl!, record.ResponseUrl!, record.CancelUrl!) { DurationS = expectedSeconds };
             if (record.ResultUrl is null)
             {
                 var started = _time.GetTimestamp();

@@ -22,14 +22,14 @@ public sealed partial class ClientSequenceRunner
             }
         }
 
-        return await UpdateAsync(id, r => Transitions.ApproveTake(r, takeNumber));
+        return await UpdateAsync(id, r => SequenceWorkflow.ApproveTake(r, takeNumber));
     }
 
     public Task<SequenceRecord> ApproveFinalAsync(string id, CancellationToken cancellationToken)
     {
         Sequence(id);
         cancellationToken.ThrowIfCancellationRequested();
-        return UpdateAsync(id, Transitions.ApproveFinal);
+        return UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.ApproveFinal));
     }
 
     /// <summary>Null when the take file is present, a complete MP4 and as long as recorded; otherwise what is wrong.</summary>

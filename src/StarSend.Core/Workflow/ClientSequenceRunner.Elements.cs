@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using StarSend.Core.Elements;
 using StarSend.Core.Errors;
 using StarSend.Core.Plans;
 using StarSend.Core.Providers;
@@ -7,17 +8,13 @@ using StarSend.Core.Sequences;
 
 namespace StarSend.Core.Workflow;
 
-/// <summary>The elements a take sends and the ones Kling's cap drops (plan order is the priority).</summary>
-public sealed record ElementChoice(IReadOnlyList<PlanElement> Used, IReadOnlyList<PlanElement> Dropped);
-
 public sealed partial class ClientSequenceRunner
 {
     /// <summary>Applies the element cap; dropping one is a loud warning and needs the producer's yes (or --yes).</summary>
-    private ElementChoice ConfirmElements(PlanSequence sequence, GenerateRequest request)
+    private ElementSelection ConfirmElements(PlanSequence sequence, GenerateRequest request)
     {
-        var all = sequence.Elements.Select(plan.FindElement).OfType<PlanElement>().ToList();
-        var cap = PlanLimits.MaxElementsWithStartFrame;
-        var choice = new ElementChoice([.. all.Take(cap)], [.. all.Skip(cap)]);
+        var cap = ElementManager.Cap(withStartFrame: true);
+        var choice = ElementManager.Select(plan, sequence, withStartFrame: true);
         if (choice.Dropped.Count == 0)
         {
             return choice;
@@ -39,7 +36,7 @@ public sealed partial class ClientSequenceRunner
         return request.Confirm($"{message}. Continue?") ? choice : throw new BadInputException($"{sequence.Id}: not generated (elements not confirmed)");
     }
 
-    private SequenceOutcome DryRun(PlanSequence sequence, SequenceRecord record, TakeMode mode, ElementChoice elements)
+    private SequenceOutcome DryRun(PlanSequence sequence, SequenceRecord record, TakeMode mode, ElementSelection elements)
     {
         var images = ElementImagesOf(elements.Used);
         var startFrame = record.StartFrame is null ? null : paths.Relative(paths.Full(record.StartFrame.File));

@@ -1,3 +1,4 @@
+using StarSend.Core.Elements;
 using StarSend.Core.Errors;
 using StarSend.Core.Executions;
 using StarSend.Core.Plans;
@@ -14,9 +15,10 @@ public sealed partial class ClientSequenceRunner
         var sequence = Sequence(id);
         var record = await GetAsync(id, cancellationToken);
         var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
-        if (record.State != SequenceState.Generating && record.StartFrame is null)
+        SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
+        if (record.StartFrame is null)
         {
-            throw new IllegalTransitionException($"{id} is {StateName(record.State)}: generate needs start_frame_approved or review (pick a cell first)");
+            throw new IllegalTransitionException($"{id} has no start frame; pick a cell first");
         }
 
         var elements = ConfirmElements(sequence, request);
@@ -27,7 +29,7 @@ public sealed partial class ClientSequenceRunner
 
         record = await UpdateAsync(id, r =>
         {
-            var started = Transitions.BeginGenerate(r);
+            var started = SequenceWorkflow.Apply(r, SequenceCommand.Generate);
             return started.Pending is null
                 ? started with { Pending = new PendingTake(r.Takes.Count + 1, mode, runId, time.GetUtcNow()) }
                 : started;
@@ -39,7 +41,7 @@ public sealed partial class ClientSequenceRunner
                 ? [await MultiShotAsync(sequence, record, take, elements.Used, progress, cancellationToken)]
                 : await IndividualAsync(sequence, record, take, elements.Used, progress, cancellationToken);
             var recorded = NewTake(sequence, record, take, elements, results);
-            record = await UpdateAsync(id, r => Transitions.Finish(r, SequenceState.Generating, SequenceState.Review) with { Takes = [.. r.Takes, recorded], Pending = null });
+            record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GenerateDone) with { Takes = [.. r.Takes, recorded], Pending = null });
             var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))}", recorded.CostUsd);
         }
@@ -55,7 +57,7 @@ public sealed partial class ClientSequenceRunner
         }
         catch (StarSendException ex)
         {
-            record = await UpdateAsync(id, r => Transitions.Fail(r, ex.Message));
+            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
             return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
         }
     }
@@ -123,7 +125,7 @@ public sealed partial class ClientSequenceRunner
         return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.CostUsd, Resumed: true);
     }
 
-    private Take NewTake(PlanSequence sequence, SequenceRecord record, PendingTake pending, ElementChoice elements, IReadOnlyList<StepResult> results) => new()
+    private Take NewTake(PlanSequence sequence, SequenceRecord record, PendingTake pending, ElementSelection elements, IReadOnlyList<StepResult> results) => new()
     {
         Number = pending.Number,
         RunId = pending.RunId,
@@ -144,6 +146,4 @@ public sealed partial class ClientSequenceRunner
 
     private List<ElementImages> ElementImagesOf(IReadOnlyList<PlanElement> elements) =>
         [.. elements.Select(e => new ElementImages(e.Id, paths.Full(e.Image), e.ReferenceImages.Count > 0 ? [.. e.ReferenceImages.Take(3).Select(paths.Full)] : [paths.Full(e.Image)]))];
-
-    private static string StateName(SequenceState state) => System.Text.Json.JsonSerializer.Serialize(state).Trim('"');
 }

@@ -14,17 +14,17 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GridAsync(string id, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
-        var record = await UpdateAsync(id, Transitions.BeginGrid);
+        var record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.Grid));
         try
         {
             var attempt = await ExploreAsync(sequence, record.Grids.Count + 1, progress, cancellationToken);
-            record = await UpdateAsync(id, r => Transitions.Finish(r, SequenceState.GridExploring, SequenceState.GridReview) with { Grids = [.. r.Grids, attempt] });
+            record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GridDone) with { Grids = [.. r.Grids, attempt] });
             var how = attempt.Kind == "composite" ? "composited from four singles" : $"after {attempt.Calls} image call(s)";
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"grid {attempt.Number} ready ({how}): {attempt.File}", attempt.CostUsd);
         }
         catch (Exception ex) when (ex is StarSendException or OperationCanceledException or ImagingException)
         {
-            record = await UpdateAsync(id, r => Transitions.Fail(r, ex.Message));
+            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
             if (ex is OperationCanceledException)
             {
                 throw;

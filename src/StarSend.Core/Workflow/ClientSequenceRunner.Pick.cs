@@ -17,7 +17,7 @@ public sealed partial class ClientSequenceRunner
     {
         var sequence = Sequence(id);
         var record = await GetAsync(id, cancellationToken);
-        Transitions.EnsurePick(record);
+        SequenceWorkflow.Ensure(record, SequenceCommand.Pick);
         if (shotId is not null && sequence.Shots.All(s => s.Id != shotId))
         {
             throw new BadInputException($"{id}: no shot '{shotId}'; its shots are {string.Join(", ", sequence.Shots.Select(s => s.Id))}");
@@ -45,9 +45,9 @@ public sealed partial class ClientSequenceRunner
         var start = new StartFrame { Grid = grid.Number, Row = cell.Row, Col = cell.Col, File = paths.Relative(path), Width = frame.Width, Height = frame.Height };
         return await UpdateAsync(id, r =>
         {
-            Transitions.EnsurePick(r);
+            SequenceWorkflow.Ensure(r, SequenceCommand.Pick);
             return shotId is null
-                ? r with { StartFrame = start, State = SequenceState.StartFrameApproved, LastError = null }
+                ? SequenceWorkflow.Apply(r, SequenceCommand.Pick) with { StartFrame = start }
                 : r with { ShotStartFrames = new(r.ShotStartFrames, StringComparer.Ordinal) { [shotId] = start } };
         });
     }

@@ -35,9 +35,9 @@ public sealed partial class ClientSequenceRunner
 
             if (record.State is SequenceState.GridExploring or SequenceState.Generating && inFlight.Count == 0 && !HasUnclaimedVideo(mine, claimed, record))
             {
-                var back = Transitions.Fail(record, "reconcile: the step had stopped with nothing in flight").State;
-                await UpdateAsync(sequence.Id, r => r.State == record.State ? Transitions.Fail(r, "reconcile: the step had stopped with nothing in flight") : r);
-                findings.Add(new(sequence.Id, $"was {StateName(record.State)} with nothing in flight; returned to {StateName(back)}", true));
+                var back = SequenceWorkflow.Fail(record, "reconcile: the step had stopped with nothing in flight").State;
+                await UpdateAsync(sequence.Id, r => r.State == record.State ? SequenceWorkflow.Fail(r, "reconcile: the step had stopped with nothing in flight") : r);
+                findings.Add(new(sequence.Id, $"was {SequenceWorkflow.StateName(record.State)} with nothing in flight; returned to {SequenceWorkflow.StateName(back)}", true));
             }
 
             if (record.StartFrame is { } start && !File.Exists(paths.Full(start.File)))

@@ -10,7 +10,7 @@ namespace StarSend.TestChild;
 /// </summary>
 public static class ChildCommands
 {
-    private static readonly StateFileOptions Options = new() { LockTimeout = TimeSpan.FromMinutes(2), Holder = "starsend test child" };
+    private static readonly StateFileOptions _options = new() { LockTimeout = TimeSpan.FromMinutes(2), Holder = "starsend test child" };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextReader input)
     {
@@ -40,7 +40,7 @@ public static class ChildCommands
 
     private static async Task WriteAsync(ProjectPaths paths, int count, string key, TextWriter output)
     {
-        var store = new ExecutionStore(paths, TimeProvider.System, Options);
+        var store = new ExecutionStore(paths, TimeProvider.System, _options);
         await output.WriteLineAsync("ready");
         for (var i = 1; i <= count; i++)
         {
@@ -52,7 +52,7 @@ public static class ChildCommands
 
     private static async Task HammerAsync(ProjectPaths paths, int count, string key, TextWriter output)
     {
-        var store = new SequenceStore(paths, TimeProvider.System, Options);
+        var store = new SequenceStore(paths, TimeProvider.System, _options);
         await output.WriteLineAsync("ready");
         var half = count / 2;
         await Task.WhenAll(Increment(half), Increment(count - half));

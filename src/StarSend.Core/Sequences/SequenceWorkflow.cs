@@ -13,11 +13,11 @@ namespace StarSend.Core.Sequences;
 /// </remarks>
 public static class SequenceWorkflow
 {
-    private static readonly SequenceCommand[] ProducerCommands =
+    private static readonly SequenceCommand[] _producerCommands =
         [SequenceCommand.Grid, SequenceCommand.Pick, SequenceCommand.Generate, SequenceCommand.ApproveTake, SequenceCommand.ApproveFinal];
 
     /// <summary>Per state, the commands legal in it, the usual next step first.</summary>
-    private static readonly Dictionary<SequenceState, SequenceCommand[]> Legal = new()
+    private static readonly Dictionary<SequenceState, SequenceCommand[]> _legal = new()
     {
         [SequenceState.NotStarted] = [SequenceCommand.Grid],
         [SequenceState.GridExploring] = [SequenceCommand.GridDone, SequenceCommand.GridFailed, SequenceCommand.Grid],
@@ -31,7 +31,7 @@ public static class SequenceWorkflow
 
     /// <summary>Every command legal for <paramref name="record"/> now, the usual next step first.</summary>
     public static IReadOnlyList<SequenceCommand> LegalCommands(SequenceRecord record) =>
-        [.. Legal[record.State].Where(c => c != SequenceCommand.Pick || record.ApprovedTake is null)];
+        [.. _legal[record.State].Where(c => c != SequenceCommand.Pick || record.ApprovedTake is null)];
 
     public static bool IsLegal(SequenceRecord record, SequenceCommand command) => LegalCommands(record).Contains(command);
 
@@ -112,14 +112,14 @@ public static class SequenceWorkflow
 
     private static IllegalTransitionException Illegal(SequenceRecord record, SequenceCommand command)
     {
-        var from = Enum.GetValues<SequenceState>().Where(s => Legal[s].Contains(command) && !IsResume(s, command)).Select(WorkflowText.State).ToList();
+        var from = Enum.GetValues<SequenceState>().Where(s => _legal[s].Contains(command) && !IsResume(s, command)).Select(WorkflowText.State).ToList();
         var needs = from.Count == 0 ? "is never legal" : $"needs {WorkflowText.OneOf(from)}";
         if (command == SequenceCommand.Pick)
         {
             needs += " with no take approved";
         }
 
-        var now = LegalCommands(record).Where(ProducerCommands.Contains).Select(WorkflowText.Command).ToList();
+        var now = LegalCommands(record).Where(_producerCommands.Contains).Select(WorkflowText.Command).ToList();
         var legalNow = now.Count > 0 ? string.Join(", ", now) : record.State == SequenceState.Final ? "nothing, it is final" : "nothing";
         return new IllegalTransitionException(
             $"{record.Id} is in {WorkflowText.State(record.State)}: {WorkflowText.Command(command)} {needs}; legal now: {legalNow}");

@@ -12,7 +12,7 @@ namespace StarSend.Infrastructure.State;
 /// </summary>
 public static class AtomicFile
 {
-    private const string TempSuffix = ".tmp";
+    private const string _tempSuffix = ".tmp";
 
     public static Task WriteAllTextAsync(string path, string text, CancellationToken cancellationToken) =>
         WriteAllBytesAsync(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text), cancellationToken);
@@ -63,7 +63,7 @@ public static class AtomicFile
         IEnumerable<string> temps;
         try
         {
-            temps = Directory.EnumerateFiles(folder, $".{fileName}.*{TempSuffix}").ToList();
+            temps = Directory.EnumerateFiles(folder, $".{fileName}.*{_tempSuffix}").ToList();
         }
         catch (IOException)
         {
@@ -80,7 +80,7 @@ public static class AtomicFile
     }
 
     internal static string TempName(string fileName) =>
-        $".{fileName}.{Environment.ProcessId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}{TempSuffix}";
+        $".{fileName}.{Environment.ProcessId}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}{_tempSuffix}";
 
     private static int? OwnerPid(string tempName, string fileName)
     {

@@ -8,7 +8,7 @@ namespace StarSend.Infrastructure.State;
 /// </summary>
 internal static partial class DirectorySync
 {
-    private const int ReadOnly = 0;
+    private const int _readOnly = 0;
 
     public static void TryFlush(string folder)
     {
@@ -19,7 +19,7 @@ internal static partial class DirectorySync
 
         try
         {
-            var fd = Open(folder, ReadOnly);
+            var fd = Open(folder, _readOnly);
             if (fd < 0)
             {
                 return;

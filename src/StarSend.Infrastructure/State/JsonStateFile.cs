@@ -13,7 +13,7 @@ namespace StarSend.Infrastructure.State;
 public sealed class JsonStateFile<T>
     where T : class, new()
 {
-    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly byte[] _utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly string _path;
     private readonly int _knownSchemaVersion;
@@ -90,13 +90,18 @@ public sealed class JsonStateFile<T>
 
     private T Parse(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith(Utf8Bom))
+        if (bytes.StartsWith(_utf8Bom))
         {
-            bytes = bytes[Utf8Bom.Length..];
+            bytes = bytes[_utf8Bom.Length..];
         }
 
         try
         {
+            if (bytes.Trim(" \t\r\n"u8).IsEmpty)
+            {
+                throw new JsonException("the file is empty");
+            }
+
             var version = SchemaVersion.Read(bytes);
             if (version > _knownSchemaVersion)
             {
@@ -113,10 +118,13 @@ public sealed class JsonStateFile<T>
         }
     }
 
-    private static string Where(JsonException ex) =>
-        ex.LineNumber is { } line ? $" at line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
+    private static string Where(JsonException ex)
+    {
+        var line = ex.LineNumber is { } l ? $" at line {l + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
+        return ex.Path is { Length: > 1 } path ? $"{line} ({path})" : line;
+    }
 
-    /// <summary>The first sentence of the serializer's message, without the location it appends.</summary>
+    /// <summary>The serializer's reason on one short line, without the location it appends or .NET type names.</summary>
     private static string Reason(JsonException ex)
     {
         var message = ex.Message;
@@ -129,6 +137,18 @@ public sealed class JsonStateFile<T>
             }
         }
 
-        return message.TrimEnd('.', ' ');
+        if (message.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            message = "a value has the wrong type";
+        }
+
+        var missing = message.IndexOf("including: ", StringComparison.Ordinal);
+        if (message.Contains("missing required properties", StringComparison.Ordinal) && missing > 0)
+        {
+            message = "missing required properties " + message[(missing + 11)..];
+        }
+
+        message = string.Join(' ', message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
+        return message.Length <= 120 ? message : message[..117] + "...";
     }
 }

@@ -15,8 +15,8 @@ namespace StarSend.Infrastructure.State;
 /// </remarks>
 public sealed class ProjectLock
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
-    private static readonly TimeSpan MaxRetryWait = TimeSpan.FromMilliseconds(20);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private static readonly TimeSpan _maxRetryWait = TimeSpan.FromMilliseconds(20);
 
     private readonly string _lockFile;
     private readonly string _holderFile;
@@ -33,7 +33,7 @@ public sealed class ProjectLock
         _lockFile = Path.GetFullPath(lockFile);
         _holderFile = _lockFile + ".holder";
         _displayName = displayName;
-        _gate = Gates.GetOrAdd(_lockFile, _ => new SemaphoreSlim(1, 1));
+        _gate = _gates.GetOrAdd(_lockFile, _ => new SemaphoreSlim(1, 1));
     }
 
     /// <summary>
@@ -144,7 +144,7 @@ public sealed class ProjectLock
 
     private static TimeSpan RetryWait(int attempt, TimeSpan left)
     {
-        var ceiling = Math.Min(MaxRetryWait.TotalMilliseconds, Math.Pow(2, Math.Min(attempt, 8)));
+        var ceiling = Math.Min(_maxRetryWait.TotalMilliseconds, Math.Pow(2, Math.Min(attempt, 8)));
         var wait = TimeSpan.FromMilliseconds(1 + (Random.Shared.NextDouble() * ceiling));
         return wait < left ? wait : left;
     }

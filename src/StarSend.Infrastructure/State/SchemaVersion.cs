@@ -5,7 +5,7 @@ namespace StarSend.Infrastructure.State;
 /// <summary>Finds the top-level <c>schema_version</c> of a state document without binding the rest of it.</summary>
 internal static class SchemaVersion
 {
-    private static readonly JsonReaderOptions ReaderOptions = new()
+    private static readonly JsonReaderOptions _readerOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
@@ -15,7 +15,7 @@ internal static class SchemaVersion
     /// <exception cref="JsonException">The text is not JSON, or <c>schema_version</c> is not a whole number.</exception>
     public static int? Read(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json, _readerOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("the document is not a JSON object", path: null, lineNumber: 0, bytePositionInLine: 0);

@@ -6,13 +6,18 @@ namespace StarSend.Imaging.Tests.Synthetic;
 /// </summary>
 internal static class SyntheticImages
 {
-    public static RgbaImage Photo(int width, int height, int seed, int grain = 4)
+    /// <summary>
+    /// A photo-like picture. With a <paramref name="palette"/> seed the light and background come from it and only
+    /// the shapes from <paramref name="seed"/>: variations of one scene, like the cells of a real grid.
+    /// </summary>
+    public static RgbaImage Photo(int width, int height, int seed, int grain = 4, int? palette = null)
     {
         var random = new Random(seed);
+        var background = palette is { } p ? new Random(p) : random;
         var image = new RgbaImage(width, height);
-        var top = RandomColor(random);
-        var bottom = RandomColor(random);
-        var waves = Enumerable.Range(0, 3).Select(_ => new Wave(random, width, height)).ToArray();
+        var top = RandomColor(background);
+        var bottom = RandomColor(background);
+        var waves = Enumerable.Range(0, 3).Select(_ => new Wave(background, width, height)).ToArray();
         for (var y = 0; y < height; y++)
         {
             var row = image.Row(y);

@@ -27,8 +27,8 @@ internal static class GridCorpus
     {
         var seed = (kind.Length * 7919) + (kind[0] * 131) + (index * 17);
         var random = new Random(seed);
-        var width = random.Next(256, 640);
-        var height = random.Next(256, 640);
+        var width = random.Next(200, 520);
+        var height = random.Next(200, 520);
         var image = kind switch
         {
             "gutter" => Grid(random, width, height, gutter: random.Next(width / 60, width / 20), offset: 0, border: false),

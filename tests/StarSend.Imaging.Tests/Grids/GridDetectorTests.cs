@@ -10,7 +10,9 @@ public sealed class GridDetectorTests(ITestOutputHelper output)
     [Fact]
     public void Detect_SyntheticCorpus_SeparatesGridsFromPictures()
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var samples = GridCorpus.All(PerKind).ToList();
+        var built = watch.Elapsed;
         var wrong = new List<string>();
         var falsePositives = 0;
         var lowestGrid = 1.0;
@@ -34,6 +36,7 @@ public sealed class GridDetectorTests(ITestOutputHelper output)
             }
         }
 
+        output.WriteLine($"built in {built.TotalSeconds:F1} s, detected in {(watch.Elapsed - built).TotalSeconds:F1} s");
         var accuracy = 1 - (wrong.Count / (double)samples.Count);
         output.WriteLine($"accuracy {accuracy:P1} on {samples.Count} images ({samples.Count(s => s.IsGrid)} grids), false positives {falsePositives}");
         output.WriteLine($"lowest grid score {lowestGrid:F3}, highest single-picture score {highestPicture:F3} (threshold {GridDetector.Threshold})");

@@ -1,13 +1,38 @@
+using StarSend.Imaging.Png;
+
 namespace StarSend.Imaging.Grids;
 
 /// <summary>
-/// Cuts an N×N grid into cells. Cells are addressed by zero-based row and column from the top-left. When a side
-/// is not divisible by N, the last row/column takes the remainder.
+/// Cuts an N×N grid into cells. Cells are addressed by zero-based row and column from the top-left. Each side is cut
+/// into N parts of floor(side / N) pixels; when a side is not divisible by N, the last row/column takes the
+/// remainder. With <c>trimGutters</c>, uniform-colour bands (gutters) at the inner cuts are left out of the cells;
+/// see <see cref="GridLayout"/>.
 /// </summary>
 public static class GridCells
 {
-    public static RgbaImage Extract(RgbaImage image, int row, int col, int gridSize = 2, bool trimGutters = false) => throw new NotImplementedException();
+    public static RgbaImage Extract(RgbaImage image, int row, int col, int gridSize = 2, bool trimGutters = false) =>
+        Crop(image, GridLayout.Compute(image, gridSize, trimGutters).Cell(row, col));
 
-    /// <summary>Extracts every cell and encodes them to PNG in parallel, row by row.</summary>
-    public static IReadOnlyList<byte[]> ExtractAllAsPng(RgbaImage image, int gridSize = 2, bool trimGutters = false) => throw new NotImplementedException();
+    /// <summary>Extracts every cell and encodes them to PNG in parallel; the list is in row-major order.</summary>
+    public static IReadOnlyList<byte[]> ExtractAllAsPng(RgbaImage image, int gridSize = 2, bool trimGutters = false) =>
+        ExtractAllAsPng(image, PngEncodeOptions.Default, gridSize, trimGutters);
+
+    public static IReadOnlyList<byte[]> ExtractAllAsPng(RgbaImage image, PngEncodeOptions options, int gridSize = 2, bool trimGutters = false)
+    {
+        var layout = GridLayout.Compute(image, gridSize, trimGutters);
+        var cells = new byte[gridSize * gridSize][];
+        Parallel.For(0, cells.Length, i => cells[i] = PngCodec.Encode(Crop(image, layout.Cell(i / gridSize, i % gridSize)), options));
+        return cells;
+    }
+
+    internal static RgbaImage Crop(RgbaImage image, CellBounds bounds)
+    {
+        var cell = new RgbaImage(bounds.Width, bounds.Height);
+        for (var y = 0; y < bounds.Height; y++)
+        {
+            image.Row(bounds.Y + y).Slice(bounds.X * 4, bounds.Width * 4).CopyTo(cell.Row(y));
+        }
+
+        return cell;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace StarSend.Imaging.Tests.Synthetic;
 
 /// <summary>
@@ -6,28 +8,34 @@ namespace StarSend.Imaging.Tests.Synthetic;
 /// </summary>
 internal static class SyntheticImages
 {
-    public static RgbaImage Photo(int width, int height, int seed, int grain = 4)
+    /// <summary>
+    /// A photo-like picture. With a <paramref name="palette"/> seed the light and background come from it and only
+    /// the shapes from <paramref name="seed"/>: variations of one scene, like the cells of a real grid.
+    /// </summary>
+    public static RgbaImage Photo(int width, int height, int seed, int grain = 4, int? palette = null)
     {
         var random = new Random(seed);
+        var background = palette is { } p ? new Random(p) : random;
         var image = new RgbaImage(width, height);
-        var top = RandomColor(random);
-        var bottom = RandomColor(random);
-        var waves = Enumerable.Range(0, 3).Select(_ => new Wave(random, width, height)).ToArray();
+        var top = RandomColor(background);
+        var bottom = RandomColor(background);
+        var waves = Enumerable.Range(0, 3).Select(_ => new Wave(background, width, height)).ToArray();
+        var shade = new double[width];
         for (var y = 0; y < height; y++)
         {
             var row = image.Row(y);
             var t = y / (double)height;
+            Array.Clear(shade);
+            foreach (var wave in waves)
+            {
+                wave.AddRow(shade, y);
+            }
+
             for (var x = 0; x < width; x++)
             {
-                var shade = 0.0;
-                foreach (var wave in waves)
-                {
-                    shade += wave.At(x, y);
-                }
-
                 for (var c = 0; c < 3; c++)
                 {
-                    row[(x * 4) + c] = Clamp(top[c] + ((bottom[c] - top[c]) * t) + shade);
+                    row[(x * 4) + c] = Clamp(top[c] + ((bottom[c] - top[c]) * t) + shade[x]);
                 }
 
                 row[(x * 4) + 3] = 255;
@@ -90,13 +98,10 @@ internal static class SyntheticImages
 
     public static void Fill(RgbaImage image, int x0, int y0, int width, int height, byte[] rgba)
     {
+        var value = BitConverter.ToUInt32(rgba);
         for (var y = y0; y < y0 + height; y++)
         {
-            var row = image.Row(y);
-            for (var x = x0; x < x0 + width; x++)
-            {
-                rgba.CopyTo(row[(x * 4)..]);
-            }
+            MemoryMarshal.Cast<byte, uint>(image.Row(y)).Slice(x0, width).Fill(value);
         }
     }
 
@@ -135,7 +140,7 @@ internal static class SyntheticImages
 
     public static double[] RandomColor(Random random) => [random.Next(256), random.Next(256), random.Next(256)];
 
-    public static byte Clamp(double value) => (byte)Math.Clamp((int)Math.Round(value), 0, 255);
+    public static byte Clamp(double value) => (byte)Math.Clamp((int)(value + 0.5), 0, 255);
 
     private static void DrawBlob(RgbaImage image, Random random)
     {
@@ -168,13 +173,36 @@ internal static class SyntheticImages
         }
     }
 
-    private sealed class Wave(Random random, int width, int height)
+    /// <summary>A plane wave of light, summed row by row as sin(a + b) = sin a cos b + cos a sin b.</summary>
+    private sealed class Wave
     {
-        private readonly double _fx = (random.NextDouble() * 4 - 2) * Math.PI / width;
-        private readonly double _fy = (random.NextDouble() * 4 - 2) * Math.PI / height;
-        private readonly double _phase = random.NextDouble() * Math.PI * 2;
-        private readonly double _amplitude = 6 + (random.NextDouble() * 14);
+        private readonly double[] _sinX;
+        private readonly double[] _cosX;
+        private readonly double _fy;
+        private readonly double _phase;
+        private readonly double _amplitude;
 
-        public double At(int x, int y) => _amplitude * Math.Sin((_fx * x) + (_fy * y) + _phase);
+        public Wave(Random random, int width, int height)
+        {
+            var fx = ((random.NextDouble() * 4) - 2) * Math.PI / width;
+            _fy = ((random.NextDouble() * 4) - 2) * Math.PI / height;
+            _phase = random.NextDouble() * Math.PI * 2;
+            _amplitude = 6 + (random.NextDouble() * 14);
+            _sinX = new double[width];
+            _cosX = new double[width];
+            for (var x = 0; x < width; x++)
+            {
+                (_sinX[x], _cosX[x]) = Math.SinCos(fx * x);
+            }
+        }
+
+        public void AddRow(double[] shade, int y)
+        {
+            var (sinY, cosY) = Math.SinCos((_fy * y) + _phase);
+            for (var x = 0; x < shade.Length; x++)
+            {
+                shade[x] += _amplitude * ((_sinX[x] * cosY) + (_cosX[x] * sinY));
+            }
+        }
     }
 }

@@ -38,7 +38,8 @@ internal static class GenerateCommand
             var progress = new ProgressLines(context.Error, context.Json);
             try
             {
-                var outcomes = await BatchRunner.RunAsync(ids, session.Settings.Concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), token, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id));
+                // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
+                var outcomes = await BatchRunner.RunAsync(ids, ids.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), token, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id));
                 return await OutcomeReport.WriteAsync(context, outcomes);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -67,7 +67,7 @@ internal static class DemoCommand
         var concurrency = session.Settings.Concurrency;
 
         await Step(context, "grid --all");
-        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
+        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, false, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
 
         await Step(context, "pick");
         var picked = new List<string>();

@@ -112,6 +112,8 @@ public sealed partial class StepRunner
             throw;
         }
 
+        await _store.JournalSubmittedAsync(
+            new SubmittedJournal(intent.Id, handle.RequestId, handle.StatusUrl, handle.ResponseUrl, handle.CancelUrl, _time.GetUtcNow()), CancellationToken.None);
         var submitted = await SaveAsync(intent with
         {
             Status = ExecutionStatus.Submitted,

@@ -38,11 +38,12 @@ internal static class GenerateCommand
                 Again = parseResult.GetValue(again),
                 Confirm = context.Host.Confirm,
             };
-            var progress = new ProgressLines(context.Error, context.Json);
             try
             {
                 // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
-                var outcomes = await BatchRunner.RunAsync(ids, ids.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), token, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id));
+                var outcomes = await ProgressView.RunAsync(context, progress => BatchRunner.RunAsync(
+                    ids, ids.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), token,
+                    (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
                 return await OutcomeReport.WriteAsync(context, outcomes);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

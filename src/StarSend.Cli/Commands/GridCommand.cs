@@ -20,8 +20,9 @@ internal static class GridCommand
             using var session = ProjectSession.Open(context);
             var csr = session.CreateRunner(new SessionOptions { NeedsGemini = true });
             var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
-            var progress = new ProgressLines(context.Error, context.Json);
-            var outcomes = await BatchRunner.RunAsync(ids, session.Settings.Concurrency, (id, t) => csr.GridAsync(id, parseResult.GetValue(again), progress, t), token, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id));
+            var outcomes = await ProgressView.RunAsync(context, progress => BatchRunner.RunAsync(
+                ids, session.Settings.Concurrency, (id, t) => csr.GridAsync(id, parseResult.GetValue(again), progress, t), token,
+                (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
             return await OutcomeReport.WriteAsync(context, outcomes);
         }, ct));
         return command;

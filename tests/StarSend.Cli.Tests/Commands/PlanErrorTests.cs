@@ -1,5 +1,6 @@
 using StarSend.Cli.Commands;
 using StarSend.Cli.Tests.Commands.Support;
+using StarSend.Cli.Tests.Harness;
 using StarSend.Core.Errors;
 using StarSend.Testing;
 
@@ -98,6 +99,20 @@ public sealed class PlanErrorTests : IDisposable
         result.ShouldFailWith(ExitCodes.BadInput);
         result.ErrorMessages().Should().ContainSingle().Which.Should().Contain("no client_plan.json");
         Directory.EnumerateFileSystemEntries(empty).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task PaidCommands_BrokenPlan_SendNothingToTheProviders()
+    {
+        await using var project = await EmulatedProject.StartAsync();
+        BrokenPlans.All["element-image-too-small"].Break(project.Dir);
+
+        var grid = await project.RunAsync("grid", "--all");
+        var generate = await project.RunAsync("generate", "--all", "--yes");
+
+        grid.ShouldFailWith(ExitCodes.BadInput);
+        generate.ShouldFailWith(ExitCodes.BadInput);
+        project.Emulator.GetStats().Requests.Values.Sum().Should().Be(0);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -67,7 +67,7 @@ internal static class DemoCommand
         var concurrency = session.Settings.Concurrency;
 
         await Step(context, "grid --all");
-        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
+        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, false, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
 
         await Step(context, "pick");
         var picked = new List<string>();
@@ -89,7 +89,7 @@ internal static class DemoCommand
 
         await Step(context, "generate --all --yes");
         var request = new GenerateRequest { Yes = true };
-        worst = Math.Max(worst, await Report(context, await BatchRunner.RunAsync(picked, concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id))));
+        worst = Math.Max(worst, await Report(context, await BatchRunner.RunAsync(picked, picked.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id))));
 
         await Step(context, "approve --take 1");
         foreach (var id in ids)

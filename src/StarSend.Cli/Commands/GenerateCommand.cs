@@ -16,7 +16,9 @@ internal static class GenerateCommand
         var yes = new Option<bool>("--yes") { Description = "Accept dropped elements without asking (for scripts)" };
         var resubmit = new Option<bool>("--resubmit") { Description = "Submit again a call whose submit may have been billed but returned no request id" };
         var cancelRemote = new Option<bool>("--cancel-remote") { Description = "On Ctrl+C also cancel the remote jobs (otherwise they keep running and can be resumed)" };
-        var command = new Command("generate", "Generate video takes for sequences");
+        var again = new Option<bool>("--again") { Description = "Also sequences that already have a take (pays for another take)" };
+        var command = new Command("generate", "Generate video takes for sequences; a re-run resumes unfinished ones and pays for nothing twice");
+        command.Options.Add(again);
         batch.AddTo(command);
         command.Options.Add(mode);
         command.Options.Add(dryRun);
@@ -33,12 +35,15 @@ internal static class GenerateCommand
                 Mode = parseResult.GetValue(mode),
                 DryRun = parseResult.GetValue(dryRun),
                 Yes = parseResult.GetValue(yes),
+                Again = parseResult.GetValue(again),
                 Confirm = context.Host.Confirm,
             };
-            var progress = new ProgressLines(context.Error, context.Json);
             try
             {
-                var outcomes = await BatchRunner.RunAsync(ids, session.Settings.Concurrency, (id, t) => csr.GenerateAsync(id, request, progress, t), token, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id));
+                // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
+                var outcomes = await ProgressView.RunAsync(context, progress => BatchRunner.RunAsync(
+                    ids, ids.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), token,
+                    (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
                 return await OutcomeReport.WriteAsync(context, outcomes);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

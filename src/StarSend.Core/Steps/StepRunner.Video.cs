@@ -112,6 +112,8 @@ public sealed partial class StepRunner
             throw;
         }
 
+        await _store.JournalSubmittedAsync(
+            new SubmittedJournal(intent.Id, handle.RequestId, handle.StatusUrl, handle.ResponseUrl, handle.CancelUrl, _time.GetUtcNow()), CancellationToken.None);
         var submitted = await SaveAsync(intent with
         {
             Status = ExecutionStatus.Submitted,
@@ -141,12 +143,12 @@ public sealed partial class StepRunner
             {
                 var started = _time.GetTimestamp();
                 var relay = progress is null ? null : new Progress<JobProgress>(p => progress.Report(
-                    new StepProgress(record.StepId, p.Phase == JobPhase.InQueue ? "in queue" : "running", p.QueuePosition, _time.GetElapsedTime(started))));
+                    new StepProgress(record.StepId, p.Phase == JobPhase.InQueue ? "in queue" : "running", p.QueuePosition, _time.GetElapsedTime(started), record.CostUsd)));
                 var result = await WaitOrRecordAsync(record, handle, relay, cancellationToken);
                 record = await SaveAsync(record with { ResultUrl = result.VideoUrl.ToString(), CostUsd = result.CostUsd });
             }
 
-            progress?.Report(new StepProgress(record.StepId, "downloading", null, TimeSpan.Zero));
+            progress?.Report(new StepProgress(record.StepId, "downloading", null, TimeSpan.Zero, record.CostUsd));
             return await DownloadVideoAsync(record, expectedSeconds, outputPath, resumed, cancellationToken);
         }
         finally

@@ -14,6 +14,11 @@ public sealed partial class ClientSequenceRunner
     {
         var sequence = Sequence(id);
         var record = await GetAsync(id, cancellationToken);
+        if (record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again)
+        {
+            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number}; not generated again (--again pays for another take)", 0);
+        }
+
         var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
         SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
         if (record.StartFrame is null)

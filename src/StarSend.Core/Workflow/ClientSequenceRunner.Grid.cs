@@ -11,9 +11,15 @@ namespace StarSend.Core.Workflow;
 public sealed partial class ClientSequenceRunner
 {
     /// <summary>Explores a 2x2 grid: retries with a stronger prompt when the model draws one picture, then composites four singles.</summary>
-    public async Task<SequenceOutcome> GridAsync(string id, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    public async Task<SequenceOutcome> GridAsync(string id, bool again, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        var current = await GetAsync(id, cancellationToken);
+        if (current.Grids.Count > 0 && current.State != SequenceState.GridExploring && !again)
+        {
+            return new SequenceOutcome(id, ExitCodes.Ok, current.State, $"already has grid {current.Grids[^1].Number}; not drawn again (--again pays for another grid)", 0);
+        }
+
         await using var lease = await leases.AcquireAsync(id, $"starsend grid (run {runId})", cancellationToken);
         var record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.Grid));
         try

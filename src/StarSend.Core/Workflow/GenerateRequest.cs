@@ -17,5 +17,8 @@ public sealed record GenerateRequest
 
     public bool Yes { get; init; }
 
+    /// <summary>Also generate sequences that already have a take (paying for another); without it a re-run only resumes.</summary>
+    public bool Again { get; init; }
+
     public Func<string, bool>? Confirm { get; init; }
 }

@@ -3,14 +3,23 @@ using StarSend.Core.Projects;
 
 namespace StarSend.Infrastructure.State;
 
-/// <summary><c>state/executions.json</c> on disk.</summary>
+/// <summary><c>state/executions.json</c> on disk, with the submission journal folded in.</summary>
 public sealed class ExecutionStore(ProjectPaths paths, TimeProvider time, StateFileOptions? options = null) : IExecutionStore
 {
     private readonly JsonStateFile<ExecutionsDocument> _file =
         new(paths, paths.ExecutionsFile, ExecutionsDocument.CurrentSchemaVersion, time, options);
 
-    public Task<ExecutionsDocument> ReadAsync(CancellationToken cancellationToken) => _file.ReadAsync(cancellationToken);
+    private readonly SubmissionJournal _journal = new(paths);
 
-    public Task<ExecutionsDocument> UpdateAsync(Func<ExecutionsDocument, ExecutionsDocument> change, CancellationToken cancellationToken) =>
-        _file.UpdateAsync(change, cancellationToken);
+    public async Task<ExecutionsDocument> ReadAsync(CancellationToken cancellationToken) =>
+        _journal.Apply(await _file.ReadAsync(cancellationToken));
+
+    public async Task<ExecutionsDocument> UpdateAsync(Func<ExecutionsDocument, ExecutionsDocument> change, CancellationToken cancellationToken)
+    {
+        var saved = await _file.UpdateAsync(doc => change(_journal.Apply(doc)), cancellationToken);
+        _journal.Prune(saved);
+        return saved;
+    }
+
+    public Task JournalSubmittedAsync(SubmittedJournal entry, CancellationToken cancellationToken) => _journal.WriteAsync(entry, cancellationToken);
 }

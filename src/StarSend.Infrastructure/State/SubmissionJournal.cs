@@ -1,0 +1,93 @@
+using System.Text.Json;
+using StarSend.Core.Executions;
+using StarSend.Core.Json;
+using StarSend.Core.Projects;
+
+namespace StarSend.Infrastructure.State;
+
+/// <summary>
+/// <c>state/journal/*.json</c>: one small file per submitted job, written atomically the moment its request id is
+/// known and folded into executions.json by the next update. Needs no project lock, so the window in which a crash
+/// loses a paid request id is one file write, not a wait for the lock.
+/// </summary>
+internal sealed class SubmissionJournal(ProjectPaths paths)
+{
+    private string Dir => Path.Combine(paths.StateDir, "journal");
+
+    public Task WriteAsync(SubmittedJournal entry, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Dir);
+        return AtomicFile.WriteAllTextAsync(FileOf(entry.ExecutionId), JsonSerializer.Serialize(entry, StarSendJson.Options), cancellationToken);
+    }
+
+    /// <summary>The document with every journalled request id applied to its intent.</summary>
+    public ExecutionsDocument Apply(ExecutionsDocument doc)
+    {
+        var entries = Read();
+        if (entries.Count == 0)
+        {
+            return doc;
+        }
+
+        var executions = new Dictionary<string, ExecutionRecord>(doc.Executions, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (executions.TryGetValue(entry.ExecutionId, out var record) && record.RequestId is null)
+            {
+                executions[entry.ExecutionId] = record with
+                {
+                    Status = ExecutionStatus.Submitted,
+                    RequestId = entry.RequestId,
+                    StatusUrl = entry.StatusUrl,
+                    ResponseUrl = entry.ResponseUrl,
+                    CancelUrl = entry.CancelUrl,
+                    SubmittedAt = entry.SubmittedAt,
+                    Error = null,
+                };
+            }
+        }
+
+        return doc with { Executions = executions };
+    }
+
+    /// <summary>Removes the entries whose request id executions.json now holds.</summary>
+    public void Prune(ExecutionsDocument saved)
+    {
+        foreach (var entry in Read())
+        {
+            if (saved.Executions.TryGetValue(entry.ExecutionId, out var record) && record.RequestId == entry.RequestId)
+            {
+                File.Delete(FileOf(entry.ExecutionId));
+            }
+        }
+    }
+
+    private List<SubmittedJournal> Read()
+    {
+        if (!Directory.Exists(Dir))
+        {
+            return [];
+        }
+
+        var entries = new List<SubmittedJournal>();
+        foreach (var file in Directory.EnumerateFiles(Dir, "*.json"))
+        {
+            try
+            {
+                var entry = JsonSerializer.Deserialize<SubmittedJournal>(File.ReadAllText(file), StarSendJson.Options);
+                if (entry is not null)
+                {
+                    entries.Add(entry);
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                // Pruned by another process between listing and reading.
+            }
+        }
+
+        return entries;
+    }
+
+    private string FileOf(string executionId) => Path.Combine(Dir, executionId.Replace('#', '.') + ".json");
+}

@@ -29,7 +29,8 @@ internal static class StarSendApp
         {
             foreach (var error in parsed.Errors)
             {
-                await host.Error.WriteLineAsync($"Error: {error.Message}");
+                // One line per problem, even when the parser's message lists choices on lines of their own.
+                await host.Error.WriteLineAsync($"Error: {string.Join(' ', error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
             }
 
             await host.Error.WriteLineAsync("Run 'starsend --help' for usage.");

@@ -18,7 +18,8 @@ internal static class ApproveCommand
         command.Options.Add(final);
         command.Validators.Add(r =>
         {
-            if ((r.GetValue(take) is null) == !r.GetValue(final))
+            // Presence, not value: reading a value that failed to parse ('--take x') throws instead of reporting.
+            if ((r.GetResult(take) is null) == !r.GetValue(final))
             {
                 r.AddError("approve needs exactly one of --take N or --final");
             }

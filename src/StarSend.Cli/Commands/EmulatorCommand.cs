@@ -14,7 +14,8 @@ internal static class EmulatorCommand
         var faults = new Option<string?>("--faults") { Description = "Fault rules, e.g. 'status:503@1,2;gemini:not-grid@1'" };
         port.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            // A value that failed to parse ('--port abc') is already reported; reading it here would throw.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var value) && value is < 0 or > 65535)
             {
                 r.AddError("--port must be between 0 and 65535");
             }

@@ -25,11 +25,11 @@ public sealed partial class ClientSequenceRunner
         return await UpdateAsync(id, r => SequenceWorkflow.ApproveTake(r, takeNumber));
     }
 
-    public Task<SequenceRecord> ApproveFinalAsync(string id, CancellationToken cancellationToken)
+    public async Task<SequenceRecord> ApproveFinalAsync(string id, CancellationToken cancellationToken)
     {
-        Sequence(id);
-        cancellationToken.ThrowIfCancellationRequested();
-        return UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.ApproveFinal));
+        // Refuse before taking the project lock, like the other commands: a refused command writes nothing.
+        SequenceWorkflow.Ensure(await GetAsync(id, cancellationToken), SequenceCommand.ApproveFinal);
+        return await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.ApproveFinal));
     }
 
     /// <summary>Null when the take file is present, a complete MP4 and as long as recorded; otherwise what is wrong.</summary>

@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using StarSend.Core.Executions;
 using StarSend.Core.Json;
 using StarSend.Core.Plans;
@@ -149,6 +151,15 @@ internal sealed class StepHarness : IAsyncDisposable
         var path = Path.Combine(Paths.StartFramesDir, name);
         File.WriteAllBytes(path, PngCodec.Encode(image));
         return path;
+    }
+
+    /// <summary>The job's status as the emulator tells it now (one extra status request).</summary>
+    public async Task<string?> StatusOfAsync(string statusUrl)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Key", FalOptions.Key);
+        using var response = await Http.SendAsync(request);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())?["status"]?.GetValue<string>();
     }
 
     public string VideoPath(string name) => Path.Combine(Paths.VideosDir, name);

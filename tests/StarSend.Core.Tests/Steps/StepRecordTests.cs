@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using StarSend.Core.Executions;
 using StarSend.Core.Steps;
 using StarSend.Imaging.Png;
@@ -42,7 +40,7 @@ public sealed class StepRecordTests
         submitted.StatusUrl.Should().StartWith(h.Emulator.FalQueueUrl);
         submitted.ResultUrl.Should().BeNull();
         h.Requests("status").Should().Be(1);
-        (await StatusOfAsync(h, submitted.StatusUrl!)).Should().Be("IN_QUEUE", "the request id is on disk while the job still waits in the queue");
+        (await h.StatusOfAsync(submitted.StatusUrl!)).Should().Be("IN_QUEUE", "the request id is on disk while the job still waits in the queue");
 
         var result = await h.Clock.RunAsync(run);
 
@@ -116,13 +114,5 @@ public sealed class StepRecordTests
         PngCodec.Decode(bytes).Width.Should().Be(image.Width);
         h.Stats.Requests["gemini"].Should().Be(1);
         h.Stats.ImagesGenerated.Should().Be(1);
-    }
-
-    private static async Task<string?> StatusOfAsync(StepHarness h, string statusUrl)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, statusUrl);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Key", h.FalOptions.Key);
-        using var response = await h.Http.SendAsync(request);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())?["status"]?.GetValue<string>();
     }
 }

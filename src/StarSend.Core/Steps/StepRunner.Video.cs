@@ -63,6 +63,12 @@ public sealed partial class StepRunner
             await ResolveUnknownAsync(unfinished);
         }
 
+        if (_options.BudgetUsd is not null)
+        {
+            // Checked before the uploads too, so a refused call sends nothing; the intent checks again under the lock.
+            CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(startFrame, elements, shots).CostUsd);
+        }
+
         await _jobSlots.WaitAsync(cancellationToken);
         try
         {

@@ -52,7 +52,7 @@ public sealed partial class StepRunner
     {
         var fingerprint = await VideoFingerprintAsync(startFrame, elements, shots, cancellationToken);
         var unfinished = (await FindAsync(stepId, cancellationToken)).LastOrDefault(IsUnfinished);
-        if (unfinished is { Status: ExecutionStatus.Submitted })
+        if (unfinished is { Status: ExecutionStatus.Submitted } && unfinished.Fingerprint == fingerprint)
         {
             _log.Information("Resuming {ExecutionId} (request {RequestId}) instead of submitting again", unfinished.Id, unfinished.RequestId);
             return await FinishVideoAsync(unfinished, shots.Sum(s => s.DurationS), outputPath, progress, resumed: true, cancellationToken);
@@ -220,6 +220,14 @@ public sealed partial class StepRunner
 
     private async Task ResolveUnknownAsync(ExecutionRecord unfinished)
     {
+        var changed = unfinished.Status == ExecutionStatus.Submitted;
+        if (changed && !_options.AllowResubmit)
+        {
+            throw new BadInputException(
+                $"{unfinished.StepId}: request {unfinished.RequestId} was paid for other inputs (prompts, durations, start frame or elements changed since); " +
+                "run with the inputs it was sent with to collect it, or with --resubmit to leave it and pay for a new one");
+        }
+
         if (!_options.AllowResubmit)
         {
             if (unfinished.Status != ExecutionStatus.SubmissionUnknown)
@@ -231,7 +239,8 @@ public sealed partial class StepRunner
         }
 
         _log.Warning("Resubmitting {StepId}: {ExecutionId} may have been billed ${Cost} already", unfinished.StepId, unfinished.Id, unfinished.CostUsd);
-        await SaveAsync(unfinished with { Status = ExecutionStatus.Failed, Error = "submission unknown; resubmitted with --resubmit", FinishedAt = _time.GetUtcNow() });
+        var reason = changed ? $"inputs changed; request {unfinished.RequestId} left and a new job submitted with --resubmit" : "submission unknown; resubmitted with --resubmit";
+        await SaveAsync(unfinished with { Status = ExecutionStatus.Failed, Error = reason, FinishedAt = _time.GetUtcNow() });
     }
 
     private static ProviderException SubmissionUnknown(ExecutionRecord record) => new(

@@ -44,6 +44,38 @@ public sealed class StepResumeTests
     }
 
     [Fact]
+    public async Task ExecuteMultiShot_PromptEditedAfterTheRunWasInterrupted_DoesNotPassTheOldJobOffAsTheNewOne()
+    {
+        await using var h = await StepHarness.StartAsync(queueWait: TimeSpan.FromSeconds(60));
+        var start = h.WriteStartFrame("seq12.png", 12);
+        var (shots, prompts) = h.ShotsOf("SEQ12");
+        string[] edited = [prompts[0], "the lighthouse beam fades out as gulls wheel past", prompts[2]];
+        var output = h.VideoPath("SEQ12.mp4");
+        Task<StepResult> Run(StepRunner steps, IReadOnlyList<string> shotPrompts, CancellationToken token) =>
+            steps.ExecuteMultiShot("SEQ12", StepHarness.RunId, start, h.Elements("lighthouse"), shots, shotPrompts, output, null, token);
+        using var interrupt = new CancellationTokenSource();
+        var first = Run(h.Steps(), prompts, interrupt.Token);
+        await h.Clock.WaitForWaitAsync(_ => true);
+        await interrupt.CancelAsync();
+        await first.Invoking(async t => await t).Should().ThrowAsync<OperationCanceledException>();
+
+        var changed = await h.Invoking(_ => h.Clock.RunAsync(Run(h.Steps(), edited, CancellationToken.None))).Should().ThrowAsync<BadInputException>();
+
+        changed.Which.Message.Should().Contain("SEQ12").And.Contain(h.Execution("SEQ12#1").RequestId).And.Contain("--resubmit");
+        h.Execution("SEQ12#1").Status.Should().Be(ExecutionStatus.Submitted, "the paid job is still there to collect");
+        h.Requests("result").Should().Be(0);
+        h.Stats.SubmitsAccepted.Should().Be(1);
+
+        var fresh = await h.Clock.RunAsync(Run(h.Steps(o => o with { AllowResubmit = true }), edited, CancellationToken.None));
+
+        fresh.ExecutionId.Should().Be("SEQ12#2");
+        fresh.Resumed.Should().BeFalse();
+        h.Execution("SEQ12#2").Request.Should().Contain(edited[1]);
+        h.Execution("SEQ12#1").Should().Match<ExecutionRecord>(e => e.Status == ExecutionStatus.Failed && e.CostUsd == 15 * h.VideoPrice);
+        h.Stats.SubmitsAccepted.Should().Be(2);
+    }
+
+    [Fact]
     public async Task ExecuteMultiShot_SubmitAnswerLost_NeedsAllowResubmitToSubmitAgain()
     {
         await using var h = await StepHarness.StartAsync(faults: "submit:lost-response@1");

@@ -42,6 +42,30 @@ public sealed class ReconcileTests
     }
 
     [Fact]
+    public async Task ReconcileAsync_AnotherRunHoldsTheSequence_LeavesItsStepAlone()
+    {
+        await using var h = await StepHarness.StartAsync();
+        await h.PickedAsync(h.Runner(), "SEQ11", new GridCell(0, 1));
+        var leases = new SequenceLeases(h.Paths, TimeProvider.System);
+        var live = await leases.AcquireAsync("SEQ11", "starsend generate (run other)", CancellationToken.None);
+        // The other run has entered generating and is uploading: nothing is in the ExecutionStore yet.
+        await new SequenceStore(h.Paths, TimeProvider.System).UpdateAsync(
+            doc => doc with { Sequences = new(doc.Sequences) { ["SEQ11"] = SequenceWorkflow.Apply(doc.Sequences["SEQ11"], SequenceCommand.Generate) } },
+            CancellationToken.None);
+
+        var findings = await h.Runner().ReconcileAsync(CancellationToken.None);
+
+        findings.Should().ContainSingle().Which.Should().Match<ReconcileFinding>(f => f.SequenceId == "SEQ11" && !f.Repaired && f.Finding.Contains("another run"));
+        h.Sequence("SEQ11").State.Should().Be(SequenceState.Generating);
+
+        await live.DisposeAsync();
+        var after = await h.Runner().ReconcileAsync(CancellationToken.None);
+
+        after.Should().ContainSingle().Which.Repaired.Should().BeTrue();
+        h.Sequence("SEQ11").State.Should().Be(SequenceState.StartFrameApproved);
+    }
+
+    [Fact]
     public async Task ReconcileAsync_GeneratingWithAPaidJobInFlight_LeavesItForGenerateToResume()
     {
         await using var h = await StepHarness.StartAsync(queueWait: TimeSpan.FromSeconds(60));

@@ -186,7 +186,18 @@ public sealed partial class StepRunner
     private async Task<StepResult> DownloadVideoAsync(ExecutionRecord record, int expectedSeconds, string outputPath, bool resumed, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-        var bytes = await _video.DownloadAsync(new Uri(record.ResultUrl!), outputPath, _options.MaxVideoBytes, cancellationToken);
+        long bytes;
+        try
+        {
+            bytes = await _video.DownloadAsync(new Uri(record.ResultUrl!), outputPath, _options.MaxVideoBytes, cancellationToken);
+        }
+        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Expired)
+        {
+            // The file is gone for good: asking for it again on every run would never end.
+            await SaveAsync(record with { Status = ExecutionStatus.Expired, Error = ex.Message, FinishedAt = _time.GetUtcNow() });
+            throw;
+        }
+
         Mp4Info info;
         try
         {

@@ -114,6 +114,26 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public async Task GenerateAsync_UnclaimedResultFileDamaged_PaysForANewJobInsteadOfAdoptingIt()
+    {
+        await using var h = await StepHarness.StartAsync();
+        var steps = h.Steps();
+        var picked = await h.PickedAsync(h.Runner(steps), "SEQ02", new GridCell(1, 0));
+        var (shots, prompts) = h.ShotsOf("SEQ02");
+        var damaged = h.VideoPath("an-earlier-run_SEQ02_take01.mp4");
+        await h.Clock.RunAsync(steps.ExecuteMultiShot(
+            "SEQ02", "an-earlier-run", h.Paths.Full(picked.StartFrame!.File), h.Elements("singer", "bicycle"), shots, prompts, damaged, null, CancellationToken.None));
+        var bytes = File.ReadAllBytes(damaged);
+        File.WriteAllBytes(damaged, bytes[..(bytes.Length / 2)]);
+
+        var outcome = await h.GenerateAsync(h.Runner(), "SEQ02");
+
+        outcome.Succeeded.Should().BeTrue(outcome.Message);
+        h.Sequence("SEQ02").Takes.Should().ContainSingle().Which.ExecutionIds.Should().Equal("SEQ02#2");
+        h.Stats.SubmitsAccepted.Should().Be(2);
+    }
+
+    [Fact]
     public async Task GenerateAsync_StatusFailsPastItsRetries_StaysGeneratingAndTheNextRunResumesTheJob()
     {
         await using var h = await StepHarness.StartAsync();

@@ -38,6 +38,23 @@ public sealed class GridAndPickTests
     }
 
     [Fact]
+    public async Task GridAsync_FirstAnswerHasNoImage_TheGridCountsThatPossiblyBilledCallToo()
+    {
+        await using var h = await StepHarness.StartAsync(faults: "gemini:no-image@1");
+
+        var outcome = await h.Clock.RunAsync(h.Runner().GridAsync("SEQ06", null, CancellationToken.None));
+
+        outcome.Succeeded.Should().BeTrue(outcome.Message);
+        var grid = h.Sequence("SEQ06").Grids.Should().ContainSingle().Subject;
+        grid.Calls.Should().Be(2);
+        grid.ExecutionIds.Should().Equal("SEQ06_grid#1", "SEQ06_grid#2");
+        var executions = h.ReadExecutions().Executions;
+        executions["SEQ06_grid#1"].Status.Should().Be(ExecutionStatus.Failed);
+        grid.CostUsd.Should().Be(executions.Values.Sum(e => e.CostUsd), "the sequence's cost agrees with what the budget counts");
+        h.Requests("gemini").Should().Be(2);
+    }
+
+    [Fact]
     public async Task GridAsync_ModelNeverDrawsAGrid_CompositesFourSinglesAndRecordsEveryCall()
     {
         await using var h = await StepHarness.StartAsync(faults: "gemini:not-grid");

@@ -90,6 +90,30 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public async Task GenerateAsync_Seq08SevenShots_OneCallPerShotAtMostJobConcurrencyAtOnce()
+    {
+        await using var h = await StepHarness.StartAsync(queueWait: TimeSpan.FromSeconds(30));
+        var runner = h.Runner(h.Steps(o => o with { JobConcurrency = 2 }));
+        await h.PickedAsync(runner, "SEQ08", new GridCell(0, 0));
+
+        var generate = runner.GenerateAsync("SEQ08", new GenerateRequest(), null, CancellationToken.None);
+        await StepHarness.WaitUntilAsync(() => h.Clock.Waits.Count >= 2, "two jobs are polled");
+        h.Stats.SubmitsAccepted.Should().Be(2, "no third job starts before one of the first two is done");
+        var outcome = await h.Clock.RunAsync(generate);
+
+        outcome.Succeeded.Should().BeTrue(outcome.Message);
+        var take = h.Sequence("SEQ08").Takes.Should().ContainSingle().Subject;
+        take.Mode.Should().Be(TakeMode.Individual);
+        take.ExecutionIds.Should().Equal(Enumerable.Range(1, 7).Select(i => $"SEQ08_shot{i:00}#1"));
+        take.Files.Select(f => f.Path).Should().Equal(Enumerable.Range(1, 7).Select(i => $"media/videos/{StepHarness.RunId}_SEQ08_shot{i:00}_take01.mp4"));
+        take.CostUsd.Should().Be(21 * h.VideoPrice);
+        h.Execution("SEQ08_shot03#1").Should().Match<ExecutionRecord>(e => e.Status == ExecutionStatus.Complete && e.CostUsd == 3 * h.VideoPrice);
+        h.Stats.SubmitsAccepted.Should().Be(7);
+        h.Requests("upload_initiate").Should().Be(4, "one start frame and three elements, shared by the seven calls");
+        h.Requests("download").Should().Be(7);
+    }
+
+    [Fact]
     public async Task GenerateAsync_PaidResultNoTakeUses_IsAdoptedWithoutSubmitting()
     {
         await using var h = await StepHarness.StartAsync();

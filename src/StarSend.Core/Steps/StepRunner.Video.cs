@@ -52,7 +52,7 @@ public sealed partial class StepRunner
     {
         var fingerprint = await VideoFingerprintAsync(startFrame, elements, shots, cancellationToken);
         var unfinished = (await FindAsync(stepId, cancellationToken)).LastOrDefault(IsUnfinished);
-        if (unfinished is { Status: ExecutionStatus.Submitted })
+        if (unfinished is { Status: ExecutionStatus.Submitted } && unfinished.Fingerprint == fingerprint)
         {
             _log.Information("Resuming {ExecutionId} (request {RequestId}) instead of submitting again", unfinished.Id, unfinished.RequestId);
             return await FinishVideoAsync(unfinished, shots.Sum(s => s.DurationS), outputPath, progress, resumed: true, cancellationToken);
@@ -61,6 +61,12 @@ public sealed partial class StepRunner
         if (unfinished is not null)
         {
             await ResolveUnknownAsync(unfinished);
+        }
+
+        if (_options.BudgetUsd is not null)
+        {
+            // Checked before the uploads too, so a refused call sends nothing; the intent checks again under the lock.
+            CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(startFrame, elements, shots).CostUsd);
         }
 
         await _jobSlots.WaitAsync(cancellationToken);
@@ -182,7 +188,18 @@ public sealed partial class StepRunner
     private async Task<StepResult> DownloadVideoAsync(ExecutionRecord record, int expectedSeconds, string outputPath, bool resumed, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-        var bytes = await _video.DownloadAsync(new Uri(record.ResultUrl!), outputPath, _options.MaxVideoBytes, cancellationToken);
+        long bytes;
+        try
+        {
+            bytes = await _video.DownloadAsync(new Uri(record.ResultUrl!), outputPath, _options.MaxVideoBytes, cancellationToken);
+        }
+        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Expired)
+        {
+            // The file is gone for good: asking for it again on every run would never end.
+            await SaveAsync(record with { Status = ExecutionStatus.Expired, Error = ex.Message, FinishedAt = _time.GetUtcNow() });
+            throw;
+        }
+
         Mp4Info info;
         try
         {
@@ -216,6 +233,14 @@ public sealed partial class StepRunner
 
     private async Task ResolveUnknownAsync(ExecutionRecord unfinished)
     {
+        var changed = unfinished.Status == ExecutionStatus.Submitted;
+        if (changed && !_options.AllowResubmit)
+        {
+            throw new BadInputException(
+                $"{unfinished.StepId}: request {unfinished.RequestId} was paid for other inputs (prompts, durations, start frame or elements changed since); " +
+                "run with the inputs it was sent with to collect it, or with --resubmit to leave it and pay for a new one");
+        }
+
         if (!_options.AllowResubmit)
         {
             if (unfinished.Status != ExecutionStatus.SubmissionUnknown)
@@ -227,7 +252,8 @@ public sealed partial class StepRunner
         }
 
         _log.Warning("Resubmitting {StepId}: {ExecutionId} may have been billed ${Cost} already", unfinished.StepId, unfinished.Id, unfinished.CostUsd);
-        await SaveAsync(unfinished with { Status = ExecutionStatus.Failed, Error = "submission unknown; resubmitted with --resubmit", FinishedAt = _time.GetUtcNow() });
+        var reason = changed ? $"inputs changed; request {unfinished.RequestId} left and a new job submitted with --resubmit" : "submission unknown; resubmitted with --resubmit";
+        await SaveAsync(unfinished with { Status = ExecutionStatus.Failed, Error = reason, FinishedAt = _time.GetUtcNow() });
     }
 
     private static ProviderException SubmissionUnknown(ExecutionRecord record) => new(

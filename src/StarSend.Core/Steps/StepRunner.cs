@@ -77,12 +77,7 @@ public sealed partial class StepRunner : IDisposable
             doc =>
             {
                 var attempt = doc.Executions.Values.Where(e => e.StepId == stepId).Select(e => e.Attempt).DefaultIfEmpty(0).Max() + 1;
-                if (_options.BudgetUsd is { } budget && Committed(doc) + estimate > budget)
-                {
-                    throw new BudgetExceededException(
-                        $"{stepId}: this call (~${estimate:0.00}) would take the project to ${Committed(doc) + estimate:0.00}, past its budget of ${budget:0.00}; nothing was sent");
-                }
-
+                CheckBudget(stepId, doc, estimate);
                 saved = new ExecutionRecord
                 {
                     Id = $"{stepId}#{attempt}",
@@ -101,6 +96,15 @@ public sealed partial class StepRunner : IDisposable
             },
             CancellationToken.None);
         return saved!;
+    }
+
+    private void CheckBudget(string stepId, ExecutionsDocument doc, decimal estimate)
+    {
+        if (_options.BudgetUsd is { } budget && Committed(doc) + estimate > budget)
+        {
+            throw new BudgetExceededException(
+                $"{stepId}: this call (~${estimate:0.00}) would take the project to ${Committed(doc) + estimate:0.00}, past its budget of ${budget:0.00}; nothing was sent");
+        }
     }
 
     private static bool IsUnfinished(ExecutionRecord e) =>

@@ -126,7 +126,17 @@ public sealed partial class ClientSequenceRunner
         }
 
         var output = found.Outputs[0];
-        var info = Imaging.Video.Mp4Inspector.Inspect(output.Path);
+        Imaging.Video.Mp4Info info;
+        try
+        {
+            info = Imaging.Video.Mp4Inspector.Inspect(output.Path);
+        }
+        catch (Imaging.ImagingException ex)
+        {
+            log.Warning("{StepId}: paid result {ExecutionId} is damaged on disk ({Reason}); generating anew", stepId, found.Id, ex.Message);
+            return null;
+        }
+
         log.Information("{StepId}: using paid result {ExecutionId} that no take used yet", stepId, found.Id);
         return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.CostUsd, Resumed: true);
     }

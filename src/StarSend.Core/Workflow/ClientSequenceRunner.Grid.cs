@@ -73,6 +73,10 @@ public sealed partial class ClientSequenceRunner
             }
             catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.NoImage)
             {
+                // The answer without an image may have been billed: the attempt counts it, as the budget does.
+                var failed = (await steps.FindAsync($"{sequence.Id}_grid", cancellationToken))[^1];
+                executions.Add(failed.Id);
+                cost += failed.CostUsd;
                 log.Warning("{SequenceId}: image call {Attempt} returned no image: {Message}", sequence.Id, attempt + 1, ex.Message);
             }
         }

@@ -1,3 +1,4 @@
+using StarSend.Core.Errors;
 using StarSend.Core.Executions;
 using StarSend.Core.Sequences;
 
@@ -35,9 +36,7 @@ public sealed partial class ClientSequenceRunner
 
             if (record.State is SequenceState.GridExploring or SequenceState.Generating && inFlight.Count == 0 && !HasUnclaimedVideo(mine, claimed, record))
             {
-                var back = SequenceWorkflow.Fail(record, "reconcile: the step had stopped with nothing in flight").State;
-                await UpdateAsync(sequence.Id, r => r.State == record.State ? SequenceWorkflow.Fail(r, "reconcile: the step had stopped with nothing in flight") : r);
-                findings.Add(new(sequence.Id, $"was {SequenceWorkflow.StateName(record.State)} with nothing in flight; returned to {SequenceWorkflow.StateName(back)}", true));
+                findings.Add(await ReturnStoppedStepAsync(record, cancellationToken));
             }
 
             if (record.StartFrame is { } start && !File.Exists(paths.Full(start.File)))
@@ -50,6 +49,27 @@ public sealed partial class ClientSequenceRunner
         }
 
         return findings;
+    }
+
+    /// <summary>Returns a step that stopped to where it came from, unless a live run holds the sequence (it may be uploading, before its intent).</summary>
+    private async Task<ReconcileFinding> ReturnStoppedStepAsync(SequenceRecord record, CancellationToken cancellationToken)
+    {
+        IAsyncDisposable lease;
+        try
+        {
+            lease = await leases.AcquireAsync(record.Id, $"starsend reconcile (run {runId})", cancellationToken);
+        }
+        catch (IllegalTransitionException ex)
+        {
+            return new(record.Id, $"is {SequenceWorkflow.StateName(record.State)} and another run is working on it; left as it is ({ex.Message})", false);
+        }
+
+        await using (lease)
+        {
+            var back = SequenceWorkflow.Fail(record, "reconcile: the step had stopped with nothing in flight").State;
+            await UpdateAsync(record.Id, r => r.State == record.State ? SequenceWorkflow.Fail(r, "reconcile: the step had stopped with nothing in flight") : r);
+            return new(record.Id, $"was {SequenceWorkflow.StateName(record.State)} with nothing in flight; returned to {SequenceWorkflow.StateName(back)}", true);
+        }
     }
 
     private IEnumerable<ReconcileFinding> CheckFiles(SequenceRecord record)

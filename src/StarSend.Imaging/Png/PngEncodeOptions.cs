@@ -8,7 +8,10 @@ public sealed record PngEncodeOptions
 
     public CompressionLevel Level { get; init; } = CompressionLevel.Fastest;
 
-    public PngFilter Filter { get; init; } = PngFilter.Up;
+    public PngFilter Filter { get; init; } = PngFilter.Paeth;
+
+    /// <summary>How zlib looks for repeats; run-length only suits filtered photos (see the measurements above).</summary>
+    public ZLibCompressionStrategy Strategy { get; init; } = ZLibCompressionStrategy.RunLengthEncoding;
 
     /// <summary>Drop the alpha channel when every pixel is opaque (smaller, faster files).</summary>
     public bool DropOpaqueAlpha { get; init; } = true;

@@ -12,7 +12,11 @@ internal static class PngEncoder
     private const int StageBytes = 64 * 1024;
 
     public static byte[] Encode(RgbaImage image, PngEncodeOptions options) =>
-        Encode(image, options.Filter, new ZLibCompressionOptions { CompressionLevel = ZLibLevel(options.Level) }, options.DropOpaqueAlpha);
+        Encode(
+            image,
+            options.Filter,
+            new ZLibCompressionOptions { CompressionLevel = ZLibLevel(options.Level), CompressionStrategy = options.Strategy },
+            options.DropOpaqueAlpha);
 
     public static byte[] Encode(RgbaImage image, PngFilter filter, ZLibCompressionOptions zlib, bool dropOpaqueAlpha = true)
     {
@@ -71,7 +75,7 @@ internal static class PngEncoder
                 }
                 else
                 {
-                    DropAlpha(image.Row(y), raw);
+                    PixelShuffle.DropAlpha(image.Row(y), raw);
                 }
 
                 var target = stage.AsSpan(used + 1, rowBytes);
@@ -89,16 +93,6 @@ internal static class PngEncoder
             pool.Return(stage);
             pool.Return(current);
             pool.Return(prior);
-        }
-    }
-
-    private static void DropAlpha(ReadOnlySpan<byte> rgba, Span<byte> rgb)
-    {
-        for (int s = 0, d = 0; d < rgb.Length; s += 4, d += 3)
-        {
-            rgb[d] = rgba[s];
-            rgb[d + 1] = rgba[s + 1];
-            rgb[d + 2] = rgba[s + 2];
         }
     }
 

@@ -42,7 +42,11 @@ internal static class QuickRun
             $"crop+encode 2048 grid: {median["parallel"]:F0} ms (baseline {median["baseline"]:F0} ms, ratio {ratio:F2})");
         output.WriteLine(
             $"  cells {sizes["parallel"] / 1024} KiB (baseline {sizes["baseline"] / 1024} KiB); sequential with defaults {median["sequential"]:F0} ms; "
-            + $"{Environment.ProcessorCount} cores; medians of {Rounds}");
+            + $"{Environment.ProcessorCount} cores{Load()}; medians of {Rounds}");
         output.WriteLine($"  detect {median["detect"]:F0} ms; decode of the whole grid ({png.Length / 1024} KiB PNG) {median["decode"]:F0} ms");
     }
+
+    /// <summary>On a shared machine the 1-minute load says how far to trust the wall-clock figures.</summary>
+    private static string Load() =>
+        File.Exists("/proc/loadavg") ? $" (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})" : string.Empty;
 }

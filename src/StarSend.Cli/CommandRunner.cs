@@ -28,6 +28,11 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         string? projectDir = null)
     {
         var paths = new ProjectPaths(projectDir ?? ProjectDir(parseResult));
+        if (File.Exists(paths.PlanFile))
+        {
+            Directory.CreateDirectory(paths.LogsDir);
+        }
+
         var verbose = parseResult.GetValue(globals.Verbose);
         var runId = RunId.New(host.Time);
         using var logger = RunLogging.Create(runId, command, paths.LogsDir, host.Error, verbose);

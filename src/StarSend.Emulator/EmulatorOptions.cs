@@ -19,4 +19,10 @@ public sealed record EmulatorOptions
 
     /// <summary>Seed for rate-based faults.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Extra latency before answering, per fault target (<c>submit</c>, <c>status</c>, <c>result</c>, <c>cancel</c>,
+    /// <c>upload</c>, <c>download</c>, <c>gemini</c>), waited on <see cref="Time"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> Latency { get; init; } = new Dictionary<string, TimeSpan>();
 }

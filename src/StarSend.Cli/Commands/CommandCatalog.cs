@@ -7,6 +7,15 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CommandRunner runner) =>
     [
+        InitCommand.Create(runner),
+        ValidateCommand.Create(runner),
+        StatusCommand.Create(runner),
+        GridCommand.Create(runner),
+        PickCommand.Create(runner),
+        GenerateCommand.Create(runner),
+        ApproveCommand.Create(runner),
+        ReconcileCommand.Create(runner),
+        DemoCommand.Create(runner),
         EmulatorCommand.Create(runner),
     ];
 }

@@ -81,9 +81,11 @@ public sealed record PlanSequence
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 
+    [JsonIgnore]
     public int TotalDurationS => Shots.Sum(s => s.Duration);
 
     /// <summary>True when the shots can go in one multi-shot call (1–6 shots, at most 15 s, none with its own start frame).</summary>
+    [JsonIgnore]
     public bool FitsOneMultiShotCall =>
         Shots.Count is >= 1 and <= PlanLimits.MaxShotsPerMultiShot
         && TotalDurationS <= PlanLimits.MaxMultiShotSeconds

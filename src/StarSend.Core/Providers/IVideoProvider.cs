@@ -51,7 +51,11 @@ public sealed record VideoElement(string FrontalImageUrl, IReadOnlyList<string> 
 public sealed record ShotPrompt(string Prompt, int DurationS);
 
 /// <summary>What the submit returned; the URLs are followed as given, never rebuilt.</summary>
-public sealed record VideoJobHandle(string RequestId, string Model, string StatusUrl, string ResponseUrl, string CancelUrl);
+public sealed record VideoJobHandle(string RequestId, string Model, string StatusUrl, string ResponseUrl, string CancelUrl)
+{
+    /// <summary>Seconds of video asked for; prices the job when the provider sends no billed units. Null when unknown.</summary>
+    public int? DurationS { get; init; }
+}
 
 public sealed record VideoJobResult
 {

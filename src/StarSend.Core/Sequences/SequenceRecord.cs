@@ -15,6 +15,15 @@ public sealed record SequenceRecord
 
     public int? ApprovedTake { get; init; }
 
+    /// <summary>Start frames picked for single shots (by shot id) that have <c>own_start_frame</c>.</summary>
+    public Dictionary<string, StartFrame> ShotStartFrames { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where a running grid or generate returns to if it fails.</summary>
+    public SequenceState? ReturnState { get; init; }
+
+    /// <summary>The take being generated while the state is generating (kept so a crashed run resumes the same take).</summary>
+    public PendingTake? Pending { get; init; }
+
     /// <summary>The last failure, kept until the next successful step.</summary>
     public string? LastError { get; init; }
 
@@ -66,3 +75,6 @@ public sealed record StartFrame
 
     public int Height { get; init; }
 }
+
+/// <summary>A take whose generation started but has not been recorded yet.</summary>
+public sealed record PendingTake(int Number, TakeMode Mode, string RunId, DateTimeOffset StartedAt);

@@ -1,0 +1,58 @@
+using StarSend.Cli.Logging;
+using System.CommandLine;
+using StarSend.Cli.Output;
+using StarSend.Core.Workflow;
+
+namespace StarSend.Cli.Commands;
+
+/// <summary><c>starsend generate SEQ... | --section NAME | --all [--mode] [--dry-run] [--yes] [--resubmit] [--cancel-remote]</c>.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(CommandRunner runner)
+    {
+        var batch = new BatchOptions();
+        var mode = new Option<GenerateMode>("--mode") { Description = "auto (default), multi or individual", DefaultValueFactory = _ => GenerateMode.Auto };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent and its estimated cost; pay nothing" };
+        var yes = new Option<bool>("--yes") { Description = "Accept dropped elements without asking (for scripts)" };
+        var resubmit = new Option<bool>("--resubmit") { Description = "Submit again a call whose submit may have been billed but returned no request id" };
+        var cancelRemote = new Option<bool>("--cancel-remote") { Description = "On Ctrl+C also cancel the remote jobs (otherwise they keep running and can be resumed)" };
+        var command = new Command("generate", "Generate video takes for sequences");
+        batch.AddTo(command);
+        command.Options.Add(mode);
+        command.Options.Add(dryRun);
+        command.Options.Add(yes);
+        command.Options.Add(resubmit);
+        command.Options.Add(cancelRemote);
+        command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "generate", async (context, token) =>
+        {
+            using var session = ProjectSession.Open(context);
+            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), NeedsFal = !parseResult.GetValue(dryRun) });
+            var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
+            var request = new GenerateRequest
+            {
+                Mode = parseResult.GetValue(mode),
+                DryRun = parseResult.GetValue(dryRun),
+                Yes = parseResult.GetValue(yes),
+                Confirm = context.Host.Confirm,
+            };
+            var progress = new ProgressLines(context.Error, context.Json);
+            try
+            {
+                // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
+                var outcomes = await BatchRunner.RunAsync(ids, ids.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), token, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id));
+                return await OutcomeReport.WriteAsync(context, outcomes);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                if (parseResult.GetValue(cancelRemote))
+                {
+                    await session.CancelInFlightAsync();
+                }
+
+                await context.Error.WriteLineAsync($"Stopped waiting. To resume without paying again: starsend generate {string.Join(' ', ids)}");
+                throw;
+            }
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,126 @@
+using StarSend.Core.Errors;
+using StarSend.Core.Executions;
+using StarSend.Core.Plans;
+using StarSend.Core.Providers;
+using StarSend.Core.Settings;
+using StarSend.Core.Steps;
+using StarSend.Core.Workflow;
+using StarSend.Infrastructure.Fal;
+using StarSend.Infrastructure.Gemini;
+using StarSend.Infrastructure.State;
+
+namespace StarSend.Cli;
+
+/// <summary>
+/// The composition root of a project command: the validated plan, settings, state stores and (when asked) the
+/// providers and runners. Keys are read here, from the environment, and go nowhere else but the provider clients.
+/// </summary>
+internal sealed class ProjectSession : IDisposable
+{
+    private readonly RunContext _context;
+    private readonly List<IDisposable> _owned = [];
+
+    private ProjectSession(RunContext context, PlanReport report, ProjectSettings settings)
+    {
+        _context = context;
+        Report = report;
+        Settings = settings;
+        Sequences = new SequenceStore(context.Paths, context.Time);
+        Executions = new ExecutionStore(context.Paths, context.Time);
+    }
+
+    public PlanReport Report { get; }
+
+    public ClientPlan Plan => Report.Plan;
+
+    public IReadOnlyList<PlanProblem> Warnings => Report.Warnings;
+
+    public ProjectSettings Settings { get; }
+
+    public SequenceStore Sequences { get; }
+
+    public ExecutionStore Executions { get; }
+
+    public static ProjectSession Open(RunContext context)
+    {
+        if (!File.Exists(context.Paths.PlanFile))
+        {
+            throw new BadInputException($"no client_plan.json in {context.Paths.Root}; pass --project DIR or run 'starsend init DIR --plan FILE'");
+        }
+
+        var report = PlanLoader.Load(context.Paths.Root);
+        var settings = SettingsLoader.Load(context.Paths, context.Host.Environment);
+        return new ProjectSession(context, report, settings);
+    }
+
+    public ClientSequenceRunner CreateRunner(SessionOptions options)
+    {
+        var env = _context.Host.Environment;
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        _owned.Add(http);
+        var video = CreateVideoProvider(http, env, options.NeedsFal);
+        var images = CreateImageProvider(http, env, options.NeedsGemini);
+        var steps = new StepRunner(Executions, video, images, _context.Time, _context.Log, new StepRunnerOptions
+        {
+            VideoModel = Settings.VideoModel,
+            AspectRatio = Plan.AspectRatio,
+            BudgetUsd = Settings.BudgetUsd,
+            AllowResubmit = options.AllowResubmit,
+            JobConcurrency = Settings.Concurrency,
+        });
+        _owned.Add(steps);
+        return new ClientSequenceRunner(Plan, _context.Paths, Sequences, new SequenceLeases(_context.Paths, _context.Time), steps, Settings, _context.Time, _context.Log, _context.RunId);
+    }
+
+    /// <summary>Asks fal to cancel every job of this project still in flight (Ctrl+C with --cancel-remote).</summary>
+    public async Task CancelInFlightAsync()
+    {
+        using var http = new HttpClient();
+        var video = CreateVideoProvider(http, _context.Host.Environment, required: true);
+        var doc = await Executions.ReadAsync(CancellationToken.None);
+        foreach (var e in doc.Executions.Values.Where(e => e is { Status: ExecutionStatus.Submitted, ResultUrl: null }))
+        {
+            var outcome = await video.CancelAsync(new VideoJobHandle(e.RequestId!, e.Model, e.StatusUrl!, e.ResponseUrl!, e.CancelUrl!), CancellationToken.None);
+            await _context.Error.WriteLineAsync($"{e.StepId}: cancel request {e.RequestId}: {outcome}");
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+    }
+
+    /// <summary>Commands that pay need the key now; others get a client that would answer "key missing" if it were ever used.</summary>
+    private FalVideoProvider CreateVideoProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required)
+    {
+        FalOptions options;
+        try
+        {
+            options = FalOptions.FromSettings(Settings, env);
+        }
+        catch (ProviderException) when (!required)
+        {
+            options = FalOptions.FromSettings(Settings, new Dictionary<string, string?>(env, StringComparer.Ordinal) { ["FAL_KEY"] = "not-set" });
+        }
+
+        return new FalVideoProvider(http, options, _context.Time, _context.Log);
+    }
+
+    private GeminiImageProvider CreateImageProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required)
+    {
+        GeminiOptions options;
+        try
+        {
+            options = GeminiOptions.FromSettings(Settings, env);
+        }
+        catch (ProviderException) when (!required)
+        {
+            options = GeminiOptions.FromSettings(Settings, new Dictionary<string, string?>(env, StringComparer.Ordinal) { ["GEMINI_API_KEY"] = "not-set" });
+        }
+
+        return new GeminiImageProvider(http, options, _context.Time, _context.Log);
+    }
+}

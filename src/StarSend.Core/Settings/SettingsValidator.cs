@@ -1,0 +1,112 @@
+using System.Text.Json;
+using StarSend.Core.Errors;
+using StarSend.Core.Json;
+using StarSend.Core.Plans.Validation;
+
+namespace StarSend.Core.Settings;
+
+/// <summary>Checks <c>starsend.json</c> against <see cref="ProjectSettings"/>: known keys, types and ranges, each problem with its path.</summary>
+internal static class SettingsValidator
+{
+    public const int MaxConcurrency = 16;
+    public const int MaxGridRetries = 10;
+
+    private static readonly string[] ModelKeys = ["video_model", "image_model", "image_fallback_model"];
+    private static readonly string[] UrlKeys = ["fal_queue_url", "fal_rest_url", "gemini_url"];
+    private static readonly string[] PriceKeys = ["video_prices_per_second", "image_prices"];
+
+    private static readonly HashSet<string> KnownKeys =
+        [.. StarSendJson.Options.GetTypeInfo(typeof(ProjectSettings)).Properties.Select(p => p.Name)];
+
+    public static List<PlanProblem> Validate(JsonElement root)
+    {
+        var fields = new JsonFields([]);
+        if (!fields.IsObject(root, "$"))
+        {
+            return fields.Problems;
+        }
+
+        foreach (var property in root.EnumerateObject().Where(p => !KnownKeys.Contains(p.Name)))
+        {
+            fields.Add(JsonFields.Child("$", property.Name), UnknownKeyReason(property.Name));
+        }
+
+        foreach (var key in ModelKeys)
+        {
+            if (fields.Text(root, "$", key, Need.Optional) is { } model && !IsModelId(model))
+            {
+                fields.Add(JsonFields.Child("$", key), $"{JsonFields.Quote(model)} is not a model id (letters, digits, '.', '_', '-' and '/')");
+            }
+        }
+
+        foreach (var key in UrlKeys)
+        {
+            if (fields.Text(root, "$", key, Need.Optional) is { } url && UrlProblem(url) is { } reason)
+            {
+                fields.Add(JsonFields.Child("$", key), reason);
+            }
+        }
+
+        CheckWhole(fields, root, "concurrency", 1, MaxConcurrency);
+        CheckWhole(fields, root, "grid_retries", 0, MaxGridRetries);
+        if (fields.Number(root, "$", "budget_usd", Need.Nullable, "an amount of US dollars") is double budget && budget <= 0)
+        {
+            fields.Add("$.budget_usd", $"must be more than 0 US dollars (or null for no budget), got {JsonFields.Format(budget)}");
+        }
+
+        foreach (var key in PriceKeys)
+        {
+            CheckPrices(fields, root, key);
+        }
+
+        return fields.Problems;
+    }
+
+    /// <summary>Why a provider base URL cannot be used, or null. The value itself is never echoed: it might carry a key.</summary>
+    public static string? UrlProblem(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return "expected an absolute http or https URL";
+        }
+
+        return uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0
+            ? "a base URL cannot carry user info, a query or a fragment (keys come from FAL_KEY and GEMINI_API_KEY)"
+            : null;
+    }
+
+    private static string UnknownKeyReason(string key) =>
+        key.Contains("key", StringComparison.OrdinalIgnoreCase) || key.Contains("secret", StringComparison.OrdinalIgnoreCase)
+            ? "keys are not settings: set FAL_KEY and GEMINI_API_KEY in the environment"
+            : $"unknown setting; known: {string.Join(", ", KnownKeys.Order(StringComparer.Ordinal))}";
+
+    private static bool IsModelId(string model) =>
+        model.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/')
+        && !model.Split('/').Any(part => part is "" or "." or "..");
+
+    private static void CheckWhole(JsonFields fields, JsonElement root, string key, int min, int max)
+    {
+        var what = $"a whole number from {min} to {max}";
+        if (fields.Whole(root, "$", key, Need.Optional, what) is { } value && (value < min || value > max))
+        {
+            fields.Add(JsonFields.Child("$", key), $"expected {what}, got {value}");
+        }
+    }
+
+    private static void CheckPrices(JsonFields fields, JsonElement root, string key)
+    {
+        if (fields.Object(root, "$", key, Need.Optional) is not { } prices)
+        {
+            return;
+        }
+
+        var path = JsonFields.Child("$", key);
+        foreach (var price in prices.EnumerateObject())
+        {
+            if (fields.Number(prices, path, price.Name, Need.Required, "a price in US dollars") is double usd && usd < 0)
+            {
+                fields.Add(JsonFields.Child(path, price.Name), $"must be 0 or more, got {price.Value.GetRawText()}");
+            }
+        }
+    }
+}

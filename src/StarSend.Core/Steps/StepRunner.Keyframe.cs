@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using StarSend.Core.Errors;
+using StarSend.Core.Executions;
+using StarSend.Core.Providers;
+using StarSend.Imaging;
+using StarSend.Imaging.Png;
+
+namespace StarSend.Core.Steps;
+
+public sealed partial class StepRunner
+{
+    /// <summary>
+    /// One image call (<paramref name="id"/> e.g. <c>SEQ01_grid</c>), saved as a verified PNG at <paramref name="outputPath"/>.
+    /// Image calls answer synchronously and have no request id, so an interrupted one cannot be resumed: it is recorded
+    /// as possibly billed and the step is asked again.
+    /// </summary>
+    public async Task<(StepResult Result, RgbaImage Image)> ExecuteKeyframe(
+        string id, string runId, string prompt, IReadOnlyList<string> references, string outputPath, decimal estimateUsd, CancellationToken cancellationToken)
+    {
+        var refs = new List<ReferenceImage>();
+        foreach (var path in references)
+        {
+            var mime = Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg" ? "image/jpeg" : "image/png";
+            refs.Add(new ReferenceImage(await File.ReadAllBytesAsync(path, cancellationToken), mime));
+        }
+
+        var job = new ImageJob { Prompt = prompt, References = refs, AspectRatio = _options.AspectRatio };
+        var fingerprint = Fingerprint.Of(new { prompt, refs = refs.Select(r => Convert.ToHexStringLower(SHA256.HashData(r.Data))), job.AspectRatio });
+        foreach (var interrupted in (await FindAsync(id, cancellationToken)).Where(IsUnfinished))
+        {
+            _log.Warning("An earlier image call {ExecutionId} was interrupted; it may have been billed ${Cost}", interrupted.Id, interrupted.CostUsd);
+            await SaveAsync(interrupted with { Status = ExecutionStatus.SubmissionUnknown, Error = "interrupted before the image arrived; may have been billed" });
+        }
+
+        var request = JsonSerializer.Serialize(new { prompt, references, job.AspectRatio }, Json.StarSendJson.Options);
+        var intent = await RecordIntentAsync(id, ExecutionKind.Keyframe, runId, fingerprint, "gemini", request, estimateUsd, cancellationToken);
+        GeneratedImage generated;
+        try
+        {
+            generated = await _images.GenerateAsync(job, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await SaveAsync(intent with { Status = ExecutionStatus.SubmissionUnknown, Error = "interrupted before the image arrived; may have been billed" });
+            throw;
+        }
+        catch (StarSendException ex)
+        {
+            var billed = ex is ProviderException { Kind: ProviderErrorKind.NoImage or ProviderErrorKind.ContentPolicy } ? intent.CostUsd : 0;
+            await SaveAsync(intent with { Status = ExecutionStatus.Failed, Error = ex.Message, CostUsd = billed, FinishedAt = _time.GetUtcNow() });
+            throw;
+        }
+
+        RgbaImage image;
+        try
+        {
+            image = PngCodec.Decode(generated.Data);
+        }
+        catch (ImagingException ex)
+        {
+            var message = $"{id}: the image from {generated.Model} is not a readable PNG ({generated.MimeType}): {ex.Message}";
+            await SaveAsync(intent with { Status = ExecutionStatus.Failed, Model = generated.Model, Error = message, CostUsd = generated.CostUsd, FinishedAt = _time.GetUtcNow() });
+            throw new ProviderException(message, ProviderErrorKind.BadOutput);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+        await WriteFileAtomicallyAsync(outputPath, generated.Data, cancellationToken);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(generated.Data));
+        var complete = await SaveAsync(intent with
+        {
+            Status = ExecutionStatus.Complete,
+            Model = generated.Model,
+            CostUsd = generated.CostUsd,
+            Outputs = [new OutputFile(outputPath, generated.Data.Length, sha, $"png {image.Width}x{image.Height}")],
+            SubmittedAt = intent.CreatedAt,
+            FinishedAt = _time.GetUtcNow(),
+        });
+        return (new StepResult(complete.Id, string.Empty, outputPath, generated.Data.Length, sha, 0, generated.Model, generated.CostUsd, Resumed: false), image);
+    }
+
+    /// <summary>Writes a media file via a temp file and a rename, so a crash never leaves half a file under the real name.</summary>
+    public static async Task WriteFileAtomicallyAsync(string path, byte[] data, CancellationToken cancellationToken)
+    {
+        var temp = $"{path}.{Environment.ProcessId}.tmp";
+        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        {
+            await stream.WriteAsync(data, cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+}

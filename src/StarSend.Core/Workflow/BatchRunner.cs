@@ -1,0 +1,54 @@
+using StarSend.Core.Errors;
+using StarSend.Core.Sequences;
+
+namespace StarSend.Core.Workflow;
+
+/// <summary>Runs one operation over several sequences concurrently (bounded); a failure of one does not stop the others.</summary>
+public static class BatchRunner
+{
+    public static async Task<IReadOnlyList<SequenceOutcome>> RunAsync(
+        IReadOnlyList<string> sequenceIds, int concurrency, Func<string, CancellationToken, Task<SequenceOutcome>> operation, CancellationToken cancellationToken,
+        Action<string, Exception>? onUnexpected = null)
+    {
+        using var slots = new SemaphoreSlim(Math.Max(1, concurrency));
+        var tasks = sequenceIds.Select(async id =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                return await operation(id, cancellationToken);
+            }
+            catch (StarSendException ex)
+            {
+                return new SequenceOutcome(id, ex.ExitCode, SequenceState.NotStarted, ex.Message, 0);
+            }
+#pragma warning disable CA1031 // One sequence's unexpected failure must not stop the others; it is reported as exit code 1.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                onUnexpected?.Invoke(id, ex);
+                return new SequenceOutcome(id, ExitCodes.Unexpected, SequenceState.NotStarted, $"unexpected {ex.GetType().Name}: {ex.Message}", 0);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        return await Task.WhenAll(tasks);
+    }
+
+    /// <summary>The worst outcome decides the exit code: interrupted, then budget, provider, state, input.</summary>
+    public static int ExitCodeOf(IReadOnlyList<SequenceOutcome> outcomes)
+    {
+        int[] severity = [ExitCodes.Interrupted, ExitCodes.Unexpected, ExitCodes.BudgetExceeded, ExitCodes.ProviderFailed, ExitCodes.IllegalState, ExitCodes.BadInput];
+        foreach (var code in severity)
+        {
+            if (outcomes.Any(o => o.ExitCode == code))
+            {
+                return code;
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,150 @@
+using StarSend.Core.Elements;
+using StarSend.Core.Errors;
+using StarSend.Core.Executions;
+using StarSend.Core.Plans;
+using StarSend.Core.Sequences;
+using StarSend.Core.Steps;
+
+namespace StarSend.Core.Workflow;
+
+public sealed partial class ClientSequenceRunner
+{
+    /// <summary>Generates (or resumes) a take: one multi-shot call, or one call per shot; verified before it is recorded.</summary>
+    public async Task<SequenceOutcome> GenerateAsync(string id, GenerateRequest request, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var sequence = Sequence(id);
+        var record = await GetAsync(id, cancellationToken);
+        var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
+        SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
+        if (record.StartFrame is null)
+        {
+            throw new IllegalTransitionException($"{id} has no start frame; pick a cell first");
+        }
+
+        var elements = ConfirmElements(sequence, request);
+        if (request.DryRun)
+        {
+            return DryRun(sequence, record, mode, elements);
+        }
+
+        await using var lease = await leases.AcquireAsync(id, $"starsend generate (run {runId})", cancellationToken);
+        record = await UpdateAsync(id, r =>
+        {
+            var started = SequenceWorkflow.Apply(r, SequenceCommand.Generate);
+            return started.Pending is null
+                ? started with { Pending = new PendingTake(r.Takes.Count + 1, mode, runId, time.GetUtcNow()) }
+                : started;
+        });
+        var take = record.Pending!;
+        try
+        {
+            var results = mode == TakeMode.MultiShot
+                ? [await MultiShotAsync(sequence, record, take, elements.Used, progress, cancellationToken)]
+                : await IndividualAsync(sequence, record, take, elements.Used, progress, cancellationToken);
+            var recorded = NewTake(sequence, record, take, elements, results);
+            record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GenerateDone) with { Takes = [.. r.Takes, recorded], Pending = null });
+            var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
+            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))}", recorded.CostUsd);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Transient or ProviderErrorKind.SubmissionUnknown)
+        {
+            // The paid job is still out there (or may be): stay in generating so the next run resumes it.
+            record = await UpdateAsync(id, r => r with { LastError = ex.Message });
+            return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
+        }
+        catch (StarSendException ex)
+        {
+            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
+            return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
+        }
+    }
+
+    private static TakeMode ResolveMode(PlanSequence sequence, GenerateMode requested) => requested switch
+    {
+        GenerateMode.Individual => TakeMode.Individual,
+        GenerateMode.Multi when !sequence.FitsOneMultiShotCall => throw new BadInputException(
+            $"{sequence.Id} cannot be one multi-shot call ({sequence.Shots.Count} shots, {sequence.TotalDurationS} s{(sequence.Shots.Any(s => s.OwnStartFrame) ? ", shots with own_start_frame" : string.Empty)}); use --mode individual or auto"),
+        GenerateMode.Multi => TakeMode.MultiShot,
+        _ => sequence.FitsOneMultiShotCall ? TakeMode.MultiShot : TakeMode.Individual,
+    };
+
+    private async Task<StepResult> MultiShotAsync(
+        PlanSequence sequence, SequenceRecord record, PendingTake take, IReadOnlyList<PlanElement> elements, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var startFrame = paths.Full(record.StartFrame!.File);
+        var images = ElementImagesOf(elements);
+        var shots = sequence.Shots.Select(s => new ShotSpec(s.Id, s.Duration)).ToList();
+        var prompts = sequence.Shots.Select(s => s.Prompt).ToList();
+        var output = MediaPath(paths.VideosDir, $"{sequence.Id}_take{take.Number:00}.mp4");
+        var reusable = await ReusableAsync(sequence.Id, record, cancellationToken);
+        if (reusable is not null)
+        {
+            return reusable;
+        }
+
+        return await steps.ExecuteMultiShot(sequence.Id, runId, startFrame, images, shots, prompts, output, progress, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<StepResult>> IndividualAsync(
+        PlanSequence sequence, SequenceRecord record, PendingTake take, IReadOnlyList<PlanElement> elements, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var images = ElementImagesOf(elements);
+        var calls = sequence.Shots.Select(async shot =>
+        {
+            var stepId = $"{sequence.Id}_{shot.Id}";
+            var reusable = await ReusableAsync(stepId, record, cancellationToken);
+            if (reusable is not null)
+            {
+                return reusable;
+            }
+
+            var frame = record.ShotStartFrames.TryGetValue(shot.Id, out var own) ? own : record.StartFrame!;
+            var output = MediaPath(paths.VideosDir, $"{sequence.Id}_{shot.Id}_take{take.Number:00}.mp4");
+            return await steps.ExecuteVideo(stepId, runId, paths.Full(frame.File), shot.Prompt, images, shot.Duration, output, progress, cancellationToken);
+        }).ToList();
+        return await Task.WhenAll(calls);
+    }
+
+    /// <summary>A finished, paid execution of the step that no take uses yet and whose file still verifies: used instead of paying again.</summary>
+    private async Task<StepResult?> ReusableAsync(string stepId, SequenceRecord record, CancellationToken cancellationToken)
+    {
+        var claimed = record.Takes.SelectMany(t => t.ExecutionIds).ToHashSet(StringComparer.Ordinal);
+        var found = (await steps.FindAsync(stepId, cancellationToken))
+            .LastOrDefault(e => e.Status == ExecutionStatus.Complete && !claimed.Contains(e.Id) && e.Outputs.Count == 1 && File.Exists(e.Outputs[0].Path));
+        if (found is null)
+        {
+            return null;
+        }
+
+        var output = found.Outputs[0];
+        var info = Imaging.Video.Mp4Inspector.Inspect(output.Path);
+        log.Information("{StepId}: using paid result {ExecutionId} that no take used yet", stepId, found.Id);
+        return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.CostUsd, Resumed: true);
+    }
+
+    private Take NewTake(PlanSequence sequence, SequenceRecord record, PendingTake pending, ElementSelection elements, IReadOnlyList<StepResult> results) => new()
+    {
+        Number = pending.Number,
+        RunId = pending.RunId,
+        Mode = pending.Mode,
+        ShotPrompts = [.. sequence.Shots.Select(s => s.Prompt)],
+        Durations = [.. sequence.Shots.Select(s => s.Duration.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        ElementsUsed = [.. elements.Used.Select(e => e.Id)],
+        ElementsDropped = [.. elements.Dropped.Select(e => e.Id)],
+        StartFrame = record.StartFrame?.File,
+        ExecutionIds = [.. results.Select(r => r.ExecutionId)],
+        RequestIds = [.. results.Select(r => r.RequestId)],
+        Model = results[0].Model,
+        CostUsd = results.Sum(r => r.CostUsd),
+        StartedAt = pending.StartedAt,
+        FinishedAt = time.GetUtcNow(),
+        Files = [.. results.Select(r => new TakeFile(paths.Relative(r.File), r.Bytes, r.DurationS, r.Sha256))],
+    };
+
+    private List<ElementImages> ElementImagesOf(IReadOnlyList<PlanElement> elements) =>
+        [.. elements.Select(e => new ElementImages(e.Id, paths.Full(e.Image), e.ReferenceImages.Count > 0 ? [.. e.ReferenceImages.Take(3).Select(paths.Full)] : [paths.Full(e.Image)]))];
+}

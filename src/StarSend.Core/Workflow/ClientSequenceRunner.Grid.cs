@@ -1,0 +1,107 @@
+using StarSend.Core.Errors;
+using StarSend.Core.Plans;
+using StarSend.Core.Sequences;
+using StarSend.Core.Steps;
+using StarSend.Imaging;
+using StarSend.Imaging.Grids;
+using StarSend.Imaging.Png;
+
+namespace StarSend.Core.Workflow;
+
+public sealed partial class ClientSequenceRunner
+{
+    /// <summary>Explores a 2x2 grid: retries with a stronger prompt when the model draws one picture, then composites four singles.</summary>
+    public async Task<SequenceOutcome> GridAsync(string id, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var sequence = Sequence(id);
+        await using var lease = await leases.AcquireAsync(id, $"starsend grid (run {runId})", cancellationToken);
+        var record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.Grid));
+        try
+        {
+            var attempt = await ExploreAsync(sequence, record.Grids.Count + 1, progress, cancellationToken);
+            record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GridDone) with { Grids = [.. r.Grids, attempt] });
+            var how = attempt.Kind == "composite" ? "composited from four singles" : $"after {attempt.Calls} image call(s)";
+            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"grid {attempt.Number} ready ({how}): {attempt.File}", attempt.CostUsd);
+        }
+        catch (Exception ex) when (ex is StarSendException or OperationCanceledException or ImagingException)
+        {
+            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            var code = ex is StarSendException known ? known.ExitCode : ExitCodes.ProviderFailed;
+            return new SequenceOutcome(id, code, record.State, ex.Message, 0);
+        }
+    }
+
+    private async Task<GridAttempt> ExploreAsync(PlanSequence sequence, int number, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var basePrompt = GridPrompts.Base(plan, sequence);
+        var references = ElementFiles(sequence, 3);
+        var estimate = ImagePrice(settings.ImageModel);
+        var executions = new List<string>();
+        var cost = 0m;
+        var model = settings.ImageModel;
+        var finalPath = MediaPath(paths.GridsDir, $"{sequence.Id}_grid.png");
+        for (var attempt = 0; attempt <= settings.GridRetries; attempt++)
+        {
+            var prompt = GridPrompts.Stronger(basePrompt, attempt);
+            progress?.Report(new StepProgress(sequence.Id, attempt == 0 ? "drawing grid" : $"grid retry {attempt}", null, TimeSpan.Zero));
+            var path = MediaPath(paths.GridsDir, $"{sequence.Id}_grid_try{attempt + 1}.png");
+            try
+            {
+                var (result, image) = await steps.ExecuteKeyframe($"{sequence.Id}_grid", runId, prompt, references, path, estimate, cancellationToken);
+                executions.Add(result.ExecutionId);
+                cost += result.CostUsd;
+                model = result.Model;
+                var detection = GridDetector.Detect(image);
+                if (detection.IsGrid)
+                {
+                    File.Move(path, finalPath, overwrite: true);
+                    return Attempt(number, finalPath, "model", executions, prompt, model, cost, attempt + 1);
+                }
+
+                log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);
+            }
+            catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.NoImage)
+            {
+                log.Warning("{SequenceId}: image call {Attempt} returned no image: {Message}", sequence.Id, attempt + 1, ex.Message);
+            }
+        }
+
+        log.Warning("{SequenceId}: no grid after {Calls} calls; compositing four single images", sequence.Id, settings.GridRetries + 1);
+        var singles = new List<RgbaImage>();
+        for (var k = 0; k < 4; k++)
+        {
+            progress?.Report(new StepProgress(sequence.Id, $"single image {k + 1}/4", null, TimeSpan.Zero));
+            var path = MediaPath(paths.GridsDir, $"{sequence.Id}_single{k + 1}.png");
+            var (result, image) = await steps.ExecuteKeyframe(
+                $"{sequence.Id}_grid_single{k + 1}", runId, GridPrompts.SingleImage(basePrompt, k), references, path, estimate, cancellationToken);
+            executions.Add(result.ExecutionId);
+            cost += result.CostUsd;
+            singles.Add(image);
+        }
+
+        var cellWidth = singles.Min(s => s.Width);
+        var cellHeight = singles.Min(s => s.Height);
+        var composite = GridCompositor.Compose(singles, cellWidth, cellHeight);
+        await StepRunner.WriteFileAtomicallyAsync(finalPath, PngCodec.Encode(composite), cancellationToken);
+        return Attempt(number, finalPath, "composite", executions, basePrompt, model, cost, executions.Count);
+    }
+
+    private GridAttempt Attempt(int number, string file, string kind, List<string> executions, string prompt, string model, decimal cost, int calls) => new()
+    {
+        Number = number,
+        RunId = runId,
+        File = paths.Relative(file),
+        Kind = kind,
+        ExecutionIds = executions,
+        Prompt = prompt,
+        Model = model,
+        CostUsd = cost,
+        Calls = calls,
+        CreatedAt = time.GetUtcNow(),
+    };
+}

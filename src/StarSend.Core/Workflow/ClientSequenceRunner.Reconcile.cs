@@ -1,0 +1,73 @@
+using StarSend.Core.Executions;
+using StarSend.Core.Sequences;
+
+namespace StarSend.Core.Workflow;
+
+public sealed partial class ClientSequenceRunner
+{
+    /// <summary>
+    /// Cross-checks sequences.json against the ExecutionStore and the files. Repairs only what can be proven: a step
+    /// left running with nothing in flight returns to where it came from, a start frame whose file is gone is dropped;
+    /// paid results no take uses are reported. Never moves a sequence forward.
+    /// </summary>
+    public async Task<IReadOnlyList<ReconcileFinding>> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var findings = new List<ReconcileFinding>();
+        var executions = (await steps.FindAllAsync(cancellationToken)).ToList();
+        foreach (var sequence in plan.Sequences)
+        {
+            var record = await GetAsync(sequence.Id, cancellationToken);
+            var mine = executions.Where(e => e.StepId == sequence.Id || e.StepId.StartsWith(sequence.Id + "_", StringComparison.Ordinal)).ToList();
+            findings.AddRange(CheckFiles(record));
+            var inFlight = mine.Where(e => e.Status is ExecutionStatus.Intent or ExecutionStatus.Submitted or ExecutionStatus.SubmissionUnknown).ToList();
+            foreach (var e in inFlight)
+            {
+                findings.Add(new(sequence.Id, e.Status == ExecutionStatus.Submitted
+                    ? $"{e.Id} is paid and in flight (request {e.RequestId}); 'starsend {(e.Kind == ExecutionKind.Video ? "generate" : "grid")} {sequence.Id}' resumes it"
+                    : $"{e.Id} may have been billed but has no request id ({e.Status}); --resubmit submits it again", false));
+            }
+
+            var claimed = record.Takes.SelectMany(t => t.ExecutionIds).Concat(record.Grids.SelectMany(g => g.ExecutionIds)).ToHashSet(StringComparer.Ordinal);
+            foreach (var e in mine.Where(e => e.Status == ExecutionStatus.Complete && e.Kind == ExecutionKind.Video && !claimed.Contains(e.Id)))
+            {
+                findings.Add(new(sequence.Id, $"{e.Id} is paid and complete but in no take ({string.Join(", ", e.Outputs.Select(o => paths.Relative(o.Path)))}); 'starsend generate {sequence.Id}' records it without paying again", false));
+            }
+
+            if (record.State is SequenceState.GridExploring or SequenceState.Generating && inFlight.Count == 0 && !HasUnclaimedVideo(mine, claimed, record))
+            {
+                var back = SequenceWorkflow.Fail(record, "reconcile: the step had stopped with nothing in flight").State;
+                await UpdateAsync(sequence.Id, r => r.State == record.State ? SequenceWorkflow.Fail(r, "reconcile: the step had stopped with nothing in flight") : r);
+                findings.Add(new(sequence.Id, $"was {SequenceWorkflow.StateName(record.State)} with nothing in flight; returned to {SequenceWorkflow.StateName(back)}", true));
+            }
+
+            if (record.StartFrame is { } start && !File.Exists(paths.Full(start.File)))
+            {
+                await UpdateAsync(sequence.Id, r => r.StartFrame?.File == start.File
+                    ? r with { StartFrame = null, State = r.State == SequenceState.StartFrameApproved ? SequenceState.GridReview : r.State }
+                    : r);
+                findings.Add(new(sequence.Id, $"start frame {start.File} is missing; dropped it (pick again)", true));
+            }
+        }
+
+        return findings;
+    }
+
+    private IEnumerable<ReconcileFinding> CheckFiles(SequenceRecord record)
+    {
+        foreach (var grid in record.Grids.Where(g => g.File is not null && !File.Exists(paths.Full(g.File))))
+        {
+            yield return new(record.Id, $"grid {grid.Number} file {grid.File} is missing", false);
+        }
+
+        foreach (var take in record.Takes)
+        {
+            foreach (var problem in take.Files.Select(CheckVideo).OfType<string>())
+            {
+                yield return new(record.Id, $"take {take.Number}: {problem}{(record.ApprovedTake == take.Number ? " (the approved take!)" : string.Empty)}", false);
+            }
+        }
+    }
+
+    private static bool HasUnclaimedVideo(List<ExecutionRecord> mine, HashSet<string> claimed, SequenceRecord record) =>
+        record.State == SequenceState.Generating && mine.Any(e => e.Status == ExecutionStatus.Complete && e.Kind == ExecutionKind.Video && !claimed.Contains(e.Id));
+}

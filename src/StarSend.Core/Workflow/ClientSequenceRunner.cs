@@ -1,0 +1,84 @@
+using Serilog;
+using StarSend.Core.Errors;
+using StarSend.Core.Plans;
+using StarSend.Core.Projects;
+using StarSend.Core.Sequences;
+using StarSend.Core.Settings;
+using StarSend.Core.Steps;
+
+namespace StarSend.Core.Workflow;
+
+/// <summary>
+/// The sequence workflow (grid → pick → generate → approve) over the StepRunner primitives. Owns sequences.json;
+/// every state change is one locked read-modify-write, and a sequence never moves forward on a file it has not verified.
+/// </summary>
+public sealed partial class ClientSequenceRunner(
+    ClientPlan plan, ProjectPaths paths, ISequenceStore store, ISequenceLeases leases, StepRunner steps, ProjectSettings settings, TimeProvider time, ILogger log, string runId)
+{
+    public ClientPlan Plan => plan;
+
+    public string RunId => runId;
+
+    public PlanSequence Sequence(string id) =>
+        plan.FindSequence(id) ?? throw new BadInputException(
+            $"unknown sequence '{id}'; the plan has {string.Join(", ", plan.Sequences.Select(s => s.Id))}");
+
+    /// <summary>Sequence ids for a batch: the ids given, a section's sequences, or all; in plan order.</summary>
+    public IReadOnlyList<string> Select(IReadOnlyList<string> ids, string? section, bool all)
+    {
+        if ((ids.Count > 0 ? 1 : 0) + (section is null ? 0 : 1) + (all ? 1 : 0) != 1)
+        {
+            throw new BadInputException("name the sequences: give sequence ids, --section NAME or --all (one of them)");
+        }
+
+        if (all)
+        {
+            return [.. plan.Sequences.Select(s => s.Id)];
+        }
+
+        if (section is not null)
+        {
+            var inSection = plan.Sequences.Where(s => string.Equals(s.Section, section, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).ToList();
+            return inSection.Count > 0
+                ? inSection
+                : throw new BadInputException($"no sequence in section '{section}'; sections are {string.Join(", ", plan.Sequences.Select(s => s.Section).Distinct())}");
+        }
+
+        foreach (var id in ids)
+        {
+            Sequence(id);
+        }
+
+        return [.. ids.Distinct(StringComparer.Ordinal)];
+    }
+
+    public async Task<SequenceRecord> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        Sequence(id);
+        var doc = await store.ReadAsync(cancellationToken);
+        return doc.Sequences.TryGetValue(id, out var record) ? record : new SequenceRecord { Id = id };
+    }
+
+    /// <summary>One locked read-modify-write of one sequence; never cancelled once started, so it always lands.</summary>
+    private async Task<SequenceRecord> UpdateAsync(string id, Func<SequenceRecord, SequenceRecord> change)
+    {
+        SequenceRecord? saved = null;
+        await store.UpdateAsync(
+            doc =>
+            {
+                var current = doc.Sequences.TryGetValue(id, out var r) ? r : new SequenceRecord { Id = id };
+                saved = change(current) with { UpdatedAt = time.GetUtcNow() };
+                return doc with { Sequences = new(doc.Sequences, StringComparer.Ordinal) { [id] = saved } };
+            },
+            CancellationToken.None);
+        return saved!;
+    }
+
+    private string MediaPath(string dir, string name) => Path.Combine(dir, $"{runId}_{name}");
+
+    private IReadOnlyList<string> ElementFiles(PlanSequence sequence, int max) =>
+        [.. sequence.Elements.Select(plan.FindElement).OfType<PlanElement>().Take(max).Select(e => paths.Full(e.Image))];
+
+    private decimal ImagePrice(string model) =>
+        settings.ImagePrices.TryGetValue(model, out var price) || SettingsDefaults.ImagePrices.TryGetValue(model, out price) ? price : 0.134m;
+}

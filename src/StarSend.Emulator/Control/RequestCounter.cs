@@ -1,0 +1,64 @@
+namespace StarSend.Emulator.Control;
+
+/// <summary>Counts every request by endpoint and model, accepted submits and generated images.</summary>
+internal sealed class RequestCounter
+{
+    public const string Submit = "submit";
+    public const string Status = "status";
+    public const string Result = "result";
+    public const string Cancel = "cancel";
+    public const string UploadInitiate = "upload_initiate";
+    public const string UploadPut = "upload_put";
+    public const string Download = "download";
+    public const string Gemini = "gemini";
+    public const string Other = "other";
+
+    private static readonly string[] Keys = [Submit, Status, Result, Cancel, UploadInitiate, UploadPut, Download, Gemini, Other];
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, int> _requests = [];
+    private readonly Dictionary<string, int> _byModel = [];
+    private int _submitsAccepted;
+    private int _imagesGenerated;
+
+    public void Count(string endpoint, string? model)
+    {
+        lock (_gate)
+        {
+            _requests[endpoint] = _requests.GetValueOrDefault(endpoint) + 1;
+            if (model is not null)
+            {
+                _byModel[model] = _byModel.GetValueOrDefault(model) + 1;
+            }
+        }
+    }
+
+    public void SubmitAccepted() => Interlocked.Increment(ref _submitsAccepted);
+
+    public void ImageGenerated() => Interlocked.Increment(ref _imagesGenerated);
+
+    public EmulatorStats Snapshot()
+    {
+        lock (_gate)
+        {
+            return new EmulatorStats
+            {
+                Requests = Keys.ToDictionary(k => k, k => _requests.GetValueOrDefault(k)),
+                ByModel = new Dictionary<string, int>(_byModel),
+                SubmitsAccepted = Volatile.Read(ref _submitsAccepted),
+                ImagesGenerated = Volatile.Read(ref _imagesGenerated),
+            };
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _requests.Clear();
+            _byModel.Clear();
+            Interlocked.Exchange(ref _submitsAccepted, 0);
+            Interlocked.Exchange(ref _imagesGenerated, 0);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace StarSend.Emulator.Drawing;
+
+internal enum Shape
+{
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}

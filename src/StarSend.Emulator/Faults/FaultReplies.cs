@@ -1,0 +1,50 @@
+using StarSend.Emulator.Gemini;
+using StarSend.Emulator.Http;
+
+namespace StarSend.Emulator.Faults;
+
+/// <summary>The answers that replace a request's real handling (errors and garbage), in each vendor's style.</summary>
+internal static class FaultReplies
+{
+    public const string TimeoutTypeHeader = "X-Fal-Request-Timeout-Type";
+
+    /// <summary>The replacing reply, or null when the fault changes how the request is handled instead.</summary>
+    public static Reply? Replace(FaultRule fault, string? model)
+    {
+        if (fault.Target == FaultTargets.Gemini)
+        {
+            return ForGemini(fault, model ?? "unknown");
+        }
+
+        var download = fault.Target == FaultTargets.Download;
+        return fault.Kind switch
+        {
+            FaultKind.TooManyRequests => FalErrors.Flat(429, "Too many requests, please retry later", "rate_limited")
+                .WithHeader("Retry-After", fault.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            FaultKind.ServerError => FalErrors.Flat(500, "Internal server error", "internal_error"),
+            FaultKind.BadGateway => FalErrors.Flat(502, "Runner returned an incomplete response", "runner_incomplete_response"),
+            FaultKind.Unavailable => FalErrors.Flat(503, "No runner could be scheduled for this request", "runner_scheduling_failure"),
+            FaultKind.GatewayTimeout => FalErrors.Flat(504, "Runner startup timed out", "startup_timeout"),
+            FaultKind.UserTimeout => FalErrors.Flat(504, "Request timed out", "request_timeout").WithHeader(TimeoutTypeHeader, "user"),
+            FaultKind.Unprocessable => FalErrors.Validation([new FieldError(["body", "prompt"], "Input validation failed (injected fault)", "value_error")]),
+            FaultKind.ContentPolicy => FalErrors.Validation([new FieldError(["body", "prompt"], "The content could not be processed because it contained material flagged by a content checker.", "content_policy_violation")]),
+            FaultKind.Malformed when download => Reply.Text(200, "<html><body>upstream error</body></html>", "video/mp4"),
+            FaultKind.Malformed => Reply.Text(200, "{\"status\": \"IN_PROGRESS\", \"request_id\": <html>", "application/json"),
+            _ => null,
+        };
+    }
+
+    private static Reply? ForGemini(FaultRule fault, string model) => fault.Kind switch
+    {
+        FaultKind.TooManyRequests => GoogleErrors.Quota(model, fault.RetryAfterSeconds, perDay: false),
+        FaultKind.QuotaDay => GoogleErrors.Quota(model, fault.Arg is null ? 3600 : fault.RetryAfterSeconds, perDay: true),
+        FaultKind.ServerError => GoogleErrors.Error(500, "INTERNAL", "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting"),
+        FaultKind.BadGateway => GoogleErrors.Error(502, "UNAVAILABLE", "Bad gateway."),
+        FaultKind.Unavailable => GoogleErrors.Error(503, "UNAVAILABLE", "The model is overloaded. Please try again later."),
+        FaultKind.GatewayTimeout or FaultKind.UserTimeout => GoogleErrors.Error(504, "DEADLINE_EXCEEDED", "Deadline expired before operation could complete."),
+        FaultKind.Unprocessable => GoogleErrors.InvalidArgument("Request contains an invalid argument."),
+        FaultKind.ModelGone => GoogleErrors.ModelNotFound(model),
+        FaultKind.Malformed => Reply.Text(200, "{\"candidates\": [{\"content\": <html>", "application/json"),
+        _ => null,
+    };
+}

@@ -1,0 +1,15 @@
+namespace StarSend.Emulator.Faults;
+
+/// <summary>The request kinds a fault rule can aim at; each counts its own requests.</summary>
+internal static class FaultTargets
+{
+    public const string Submit = "submit";
+    public const string Status = "status";
+    public const string Result = "result";
+    public const string Cancel = "cancel";
+    public const string Upload = "upload";
+    public const string Download = "download";
+    public const string Gemini = "gemini";
+
+    public static IReadOnlyList<string> All { get; } = [Submit, Status, Result, Cancel, Upload, Download, Gemini];
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using StarSend.Emulator.Control;
+using StarSend.Emulator.Drawing;
+using StarSend.Emulator.Faults;
+using StarSend.Emulator.Http;
+using StarSend.Imaging.Png;
+
+namespace StarSend.Emulator.Gemini;
+
+/// <summary>
+/// <c>POST /v1beta/models/{model}:generateContent</c>: a PNG drawn from the prompt (a 2x2 grid when the prompt asks
+/// for one, else one picture), or the failure a fault asks for.
+/// </summary>
+internal sealed partial class GeminiEndpoint(RequestCounter counter)
+{
+    public Reply Generate(EmulatorRequest request, string model, FaultRule? fault)
+    {
+        if (GeminiModels.Retired.TryGetValue(model, out var why))
+        {
+            return GoogleErrors.ModelNotFound(model, why);
+        }
+
+        if (!GeminiModels.Known.Contains(model))
+        {
+            return GoogleErrors.ModelNotFound(model);
+        }
+
+        var (parsed, error) = GeminiRequest.Parse(request.JsonBody());
+        if (parsed is null)
+        {
+            return GoogleErrors.InvalidArgument(error!);
+        }
+
+        switch (fault?.Kind)
+        {
+            case FaultKind.Blocked:
+                return GeminiReplies.Blocked(model, parsed, "SAFETY");
+            case FaultKind.ContentPolicy:
+                return GeminiReplies.Blocked(model, parsed, "PROHIBITED_CONTENT");
+            case FaultKind.NoImage:
+                return GeminiReplies.Candidate(model, parsed, null, null, "NO_IMAGE");
+            case FaultKind.ImageSafety:
+                return GeminiReplies.Candidate(model, parsed, null, null, "IMAGE_SAFETY");
+            case FaultKind.TextOnly:
+                return GeminiReplies.Candidate(model, parsed, "Here is an image of your scene, a 2x2 grid of four keyframes as requested.", null, "STOP");
+        }
+
+        if (!parsed.WantsImage)
+        {
+            return GeminiReplies.Candidate(model, parsed, "A short description of the requested scene.", null, "STOP");
+        }
+
+        var grid = AsksForGrid(parsed.Prompt) && fault?.Kind != FaultKind.NotGrid;
+        ImageSizes.TryGet(parsed.AspectRatio, parsed.ImageSize, out var width, out var height);
+        var seed = SeededRandom.SeedFrom(parsed.Prompt);
+        var image = grid ? KeyframeArt.Grid(seed, width, height) : KeyframeArt.Single(seed, width, height);
+        var png = PngCodec.Encode(image);
+        counter.ImageGenerated();
+        var text = parsed.WantsText ? (grid ? "Here is a 2x2 grid of four keyframes." : "Here is the image.") : null;
+        return GeminiReplies.Candidate(model, parsed, text, png, "STOP");
+    }
+
+    /// <summary>Whether the prompt asks for a 2x2 grid ("grid", "2x2", "2×2").</summary>
+    public static bool AsksForGrid(string prompt) => GridWords().IsMatch(prompt);
+
+    [GeneratedRegex(@"grid|2\s*[x×]\s*2", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GridWords();
+}

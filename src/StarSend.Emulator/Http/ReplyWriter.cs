@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using StarSend.Emulator.Faults;
+
+namespace StarSend.Emulator.Http;
+
+/// <summary>Writes a reply, or breaks it the way a truncate or lost-response fault asks.</summary>
+internal static class ReplyWriter
+{
+    public static async Task WriteAsync(HttpContext context, Reply reply, FaultRule? fault, CancellationToken cancellationToken)
+    {
+        if (fault?.Kind == FaultKind.LostResponse)
+        {
+            context.Abort();
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = reply.Status;
+        response.ContentType = reply.ContentType;
+        foreach (var (name, value) in reply.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        if (reply.Streamer is { } streamer)
+        {
+            await streamer(response, cancellationToken);
+            return;
+        }
+
+        response.ContentLength = reply.Body.Length;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        if (fault?.Kind == FaultKind.Truncate)
+        {
+            var sent = (int)(reply.Body.Length * fault.TruncateFraction);
+            sent = Math.Min(sent, Math.Max(0, reply.Body.Length - 1));
+            await response.Body.WriteAsync(reply.Body.AsMemory(0, sent), cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+            context.Abort();
+            return;
+        }
+
+        await response.Body.WriteAsync(reply.Body, cancellationToken);
+    }
+}

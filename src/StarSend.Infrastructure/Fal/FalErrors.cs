@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StarSend.Core.Errors;
+using StarSend.Infrastructure.Http;
+
+namespace StarSend.Infrastructure.Fal;
+
+/// <summary>Turns a fal.ai error answer into a final <see cref="ProviderException"/> or a retryable <see cref="TransientHttpException"/> (providers.md §1.7).</summary>
+internal static class FalErrors
+{
+    public const string ContentPolicyViolation = "content_policy_violation";
+
+    public static Exception FromAnswer(HttpAnswer answer, FalCall call, string subject, string? requestId, TimeProvider time)
+    {
+        var (detail, errorType, contentPolicy) = ReadBody(answer);
+        errorType ??= answer.Header("X-Fal-Error-Type");
+        var status = answer.Status;
+        var what = $"fal.ai {Name(call)} for {subject} answered HTTP {status}";
+        var text = $"{what}: {detail ?? "no detail"}{(errorType is null ? string.Empty : $" ({errorType})")}";
+
+        if (status == 504 && string.Equals(answer.Header("X-Fal-Request-Timeout-Type"), "user", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ProviderException($"{text}; the request's own start deadline passed", ProviderErrorKind.UserTimeout, status, requestId);
+        }
+
+        return status switch
+        {
+            401 or 403 => new ProviderException($"{what}: FAL_KEY is missing or wrong ({detail ?? "key refused"})", ProviderErrorKind.Unauthorized, status, requestId),
+            422 or 400 when contentPolicy || errorType == ContentPolicyViolation => new ProviderException(text, ProviderErrorKind.ContentPolicy, status, requestId),
+            422 or 400 => new ProviderException(text, ProviderErrorKind.Validation, status, requestId),
+            404 or 410 when call is FalCall.Status or FalCall.Result => new ProviderException(
+                $"request {requestId} is past fal's retention window (results are kept 1 h after completion, 6 min when large): {detail ?? $"HTTP {status}"}",
+                ProviderErrorKind.Expired,
+                status,
+                requestId),
+            404 when call is FalCall.Submit => new ProviderException($"{what}: fal.ai serves no endpoint {subject} ({detail ?? "not found"})", ProviderErrorKind.ModelNotFound, status),
+            408 or 429 or >= 500 => new TransientHttpException(text, status, RetryAfterHeader.Parse(answer.Header("Retry-After"), time)),
+            _ => new ProviderException(text, ProviderErrorKind.Other, status, requestId),
+        };
+    }
+
+    /// <summary>Field errors as <c>body.prompt: msg</c>, or the flat <c>detail</c> string.</summary>
+    private static (string? Detail, string? ErrorType, bool ContentPolicy) ReadBody(HttpAnswer answer)
+    {
+        JsonNode? body;
+        try
+        {
+            body = JsonNode.Parse(answer.Body);
+        }
+        catch (JsonException)
+        {
+            var raw = answer.Text.Trim();
+            return (raw.Length == 0 ? null : raw[..Math.Min(raw.Length, 300)], null, false);
+        }
+
+        if (body is not JsonObject obj)
+        {
+            return (null, null, false);
+        }
+
+        var errorType = JsonText.Of(obj["error_type"]);
+        return obj["detail"] switch
+        {
+            JsonArray items => (
+                string.Join("; ", items.OfType<JsonObject>().Select(FieldError)),
+                errorType ?? items.OfType<JsonObject>().Select(i => JsonText.Of(i["type"])).FirstOrDefault(t => t is not null),
+                items.OfType<JsonObject>().Any(i => JsonText.Of(i["type"]) == ContentPolicyViolation)),
+            JsonValue value => (JsonText.Of(value), errorType, false),
+            _ => (JsonText.Of(obj["error"]) ?? JsonText.Of(obj["message"]), errorType, false),
+        };
+    }
+
+    private static string FieldError(JsonObject item)
+    {
+        var loc = item["loc"] is JsonArray parts ? string.Join(".", parts.Select(p => p?.ToString())) : null;
+        var msg = JsonText.Of(item["msg"]) ?? JsonText.Of(item["type"]) ?? "invalid";
+        return loc is null ? msg : $"{loc}: {msg}";
+    }
+
+    private static string Name(FalCall call) => call switch
+    {
+        FalCall.Submit => "submit",
+        FalCall.Status => "status",
+        FalCall.Result => "result",
+        FalCall.Cancel => "cancel",
+        _ => "upload",
+    };
+}

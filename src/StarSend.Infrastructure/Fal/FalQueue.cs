@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Polly;
+using Polly.Retry;
+using StarSend.Core.Errors;
+using StarSend.Core.Providers;
+using StarSend.Infrastructure.Http;
+
+namespace StarSend.Infrastructure.Fal;
+
+/// <summary>fal.ai's queue: submit (sent at most once), status, result and cancel (repeatable) (providers.md §1.2–1.6).</summary>
+internal sealed class FalQueue
+{
+    private readonly FalApi _api;
+    private readonly FalOptions _options;
+    private readonly ResiliencePipeline _connectRetry;
+
+    public FalQueue(FalApi api, FalOptions options)
+    {
+        _api = api;
+        _options = options;
+        _connectRetry = options.SubmitConnectAttempts < 2
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder { TimeProvider = api.Time }
+                .AddRetry(new RetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.SubmitConnectAttempts - 1,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.Retry.BaseDelay,
+                    MaxDelay = options.Retry.MaxDelay,
+                    ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(TransportErrors.NothingSent),
+                })
+                .Build();
+    }
+
+    public async Task<VideoJobHandle> SubmitAsync(VideoJob job, JsonObject body, CancellationToken cancellationToken)
+    {
+        HttpAnswer answer;
+        try
+        {
+            answer = await _connectRetry.ExecuteAsync(
+                async token =>
+                {
+                    using var request = _api.Request(HttpMethod.Post, _api.QueueEndpoint(job.Model), body);
+                    if (_options.StartTimeout is { } start)
+                    {
+                        request.Headers.Add("x-fal-request-timeout", Math.Max(2, (int)start.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    return await _api.SendOnceAsync(request, _options.RequestTimeout, token);
+                },
+                cancellationToken);
+        }
+        catch (HttpRequestException ex) when (TransportErrors.NothingSent(ex))
+        {
+            throw new ProviderException(
+                $"could not connect to fal.ai at {_options.QueueUrl.Host} to submit {job.Model} ({ex.Message}); nothing was submitted",
+                ProviderErrorKind.Transient,
+                inner: ex);
+        }
+        catch (TransientHttpException ex) when (ex.TimedOut)
+        {
+            throw Unknown(job, $"no answer within {_options.RequestTimeout.TotalSeconds:0} s", ex);
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex))
+        {
+            throw Unknown(job, $"the connection broke before the answer ({ex.Message})", ex);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw Unknown(job, "interrupted while the submit was in flight", ex);
+        }
+
+        if (!answer.IsSuccess)
+        {
+            var error = FalErrors.FromAnswer(answer, FalCall.Submit, job.Model, null, _api.Time);
+            throw error is TransientHttpException transient
+                ? new ProviderException($"{transient.Message}; the job was not accepted, nothing was paid: try again later", ProviderErrorKind.Transient, transient.Status)
+                : error;
+        }
+
+        return ReadHandle(job, answer);
+    }
+
+    public async Task<FalStatus> StatusAsync(VideoJobHandle handle, CancellationToken cancellationToken)
+    {
+        var url = WithLogs(handle.StatusUrl);
+        var (answer, json) = await _api.SendRepeatableAsync(
+            FalCall.Status, handle.RequestId, handle.RequestId, () => _api.Request(HttpMethod.Get, url), _ => false, cancellationToken);
+        try
+        {
+            return FalStatus.Parse(json);
+        }
+        catch (FormatException ex)
+        {
+            throw new ProviderException($"fal.ai status for {handle.RequestId}: {ex.Message}", ProviderErrorKind.Other, answer.Status, handle.RequestId, ex);
+        }
+    }
+
+    public async Task<(JsonObject Output, decimal? BillableUnits)> ResultAsync(VideoJobHandle handle, CancellationToken cancellationToken)
+    {
+        var url = new Uri(handle.ResponseUrl);
+        var (answer, json) = await _api.SendRepeatableAsync(
+            FalCall.Result, handle.RequestId, handle.RequestId, () => _api.Request(HttpMethod.Get, url), _ => false, cancellationToken);
+        var units = decimal.TryParse(answer.Header("x-fal-billable-units"), NumberStyles.Float, CultureInfo.InvariantCulture, out var u) ? u : (decimal?)null;
+        return json is JsonObject output
+            ? (output, units)
+            : throw new ProviderException($"fal.ai result for {handle.RequestId} is not a JSON object", ProviderErrorKind.BadOutput, answer.Status, handle.RequestId);
+    }
+
+    public async Task<CancelOutcome> CancelAsync(VideoJobHandle handle, CancellationToken cancellationToken)
+    {
+        var url = new Uri(handle.CancelUrl);
+        var (answer, json) = await _api.SendRepeatableAsync(
+            FalCall.Cancel, handle.RequestId, handle.RequestId, () => _api.Request(HttpMethod.Put, url), a => a.Status is 400 or 404 or 409, cancellationToken);
+        var status = (json as JsonObject)?["status"] is JsonValue v && v.TryGetValue<string>(out var s) ? s.ToUpperInvariant() : null;
+        return (status, answer.Status) switch
+        {
+            ("ALREADY_COMPLETED", _) or (null, 400 or 409) => CancelOutcome.AlreadyCompleted,
+            ("NOT_FOUND", _) or (null, 404) => CancelOutcome.NotFound,
+            (_, >= 200 and < 300) => CancelOutcome.CancellationRequested,
+            _ => throw FalErrors.FromAnswer(answer, FalCall.Cancel, handle.RequestId, handle.RequestId, _api.Time),
+        };
+    }
+
+    private VideoJobHandle ReadHandle(VideoJob job, HttpAnswer answer)
+    {
+        JsonObject? obj;
+        try
+        {
+            obj = JsonNode.Parse(answer.Body) as JsonObject;
+        }
+        catch (JsonException ex)
+        {
+            throw Unknown(job, $"HTTP {answer.Status} with a body that is not JSON", ex);
+        }
+
+        var requestId = JsonText.Of(obj?["request_id"]) ?? throw Unknown(job, $"HTTP {answer.Status} without a request_id", null);
+        var requests = Requests(job.Model, requestId);
+        return new VideoJobHandle(
+            requestId,
+            job.Model,
+            JsonText.Of(obj!["status_url"]) ?? requests + "/status",
+            JsonText.Of(obj["response_url"]) ?? requests,
+            JsonText.Of(obj["cancel_url"]) ?? requests + "/cancel")
+        {
+            DurationS = job.TotalDurationS,
+        };
+    }
+
+    /// <summary>
+    /// Only for a submit answer that lacks the URLs (the webhook variant carries just the id): fal's documented
+    /// rule, owner/alias without the endpoint path (providers.md §1.2). URLs that came back are always used as given.
+    /// </summary>
+    private string Requests(string model, string requestId)
+    {
+        var parts = model.Split('/');
+        var skip = parts[0] is "workflows" or "comfy" ? 1 : 0;
+        var app = string.Join('/', parts.Skip(skip).Take(2).Prepend(skip == 1 ? parts[0] : null).OfType<string>());
+        return $"{_api.QueueEndpoint(app).ToString().TrimEnd('/')}/requests/{Uri.EscapeDataString(requestId)}";
+    }
+
+    private static Uri WithLogs(string statusUrl) => new(statusUrl + (statusUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "logs=1");
+
+    private static ProviderException Unknown(VideoJob job, string reason, Exception? inner) => new(
+        $"fal.ai submit for {job.Model}: {reason}; the job may have been accepted and billed, so it is not sent again",
+        ProviderErrorKind.SubmissionUnknown,
+        inner: inner);
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Serilog;
+using StarSend.Core.Errors;
+
+namespace StarSend.Infrastructure.Http;
+
+/// <summary>
+/// Streams a URL to <c>&lt;destination&gt;.part</c> (never the whole file in memory), resumes a broken transfer with
+/// <c>Range</c>, checks the length against the server's, and only then renames the file into place.
+/// </summary>
+internal sealed class FileDownloader(HttpClient http, TimeProvider time, RetryRunner retry, TimeSpan idleTimeout, ILogger log)
+{
+    public async Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, CancellationToken cancellationToken)
+    {
+        var part = destinationPath + ".part";
+        File.Delete(part);
+        try
+        {
+            var length = await retry.ExecuteAsync("download", token => AttemptAsync(url, part, maxBytes, token), cancellationToken);
+            File.Move(part, destinationPath, overwrite: true);
+            return length;
+        }
+        catch
+        {
+            File.Delete(part);
+            throw;
+        }
+    }
+
+    private async Task<long> AttemptAsync(Uri url, string part, long maxBytes, CancellationToken cancellationToken)
+    {
+        var offset = File.Exists(part) ? new FileInfo(part).Length : 0;
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (offset > 0)
+        {
+            request.Headers.Range = new RangeHeaderValue(offset, null);
+        }
+
+        using var idle = new CancellationTokenSource(idleTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var total = Accept(response, url, part, ref offset);
+            if (total is null && response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+            {
+                return offset;
+            }
+
+            if (total > maxBytes)
+            {
+                throw TooBig(url, total.Value, maxBytes);
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
+            await using (var file = new FileStream(part, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                var buffer = new byte[1 << 16];
+                int read;
+                idle.CancelAfter(idleTimeout);
+                while ((read = await body.ReadAsync(buffer, linked.Token)) > 0)
+                {
+                    idle.CancelAfter(idleTimeout);
+                    if (file.Length + read > maxBytes)
+                    {
+                        throw TooBig(url, file.Length + read, maxBytes);
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), linked.Token);
+                }
+
+                offset = file.Length;
+            }
+
+            if (total is not null && offset != total)
+            {
+                throw new TransientHttpException($"the download of {url} stopped at {offset} of {total} bytes");
+            }
+
+            return offset;
+        }
+        catch (OperationCanceledException ex) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientHttpException($"the download of {url} received nothing for {idleTimeout.TotalSeconds:0} s", inner: ex) { TimedOut = true };
+        }
+    }
+
+    /// <summary>Checks the answer and returns the full file length when the server told it.</summary>
+    private long? Accept(HttpResponseMessage response, Uri url, string part, ref long offset)
+    {
+        var status = (int)response.StatusCode;
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.PartialContent when response.Content.Headers.ContentRange is { From: { } from } range && from == offset:
+                return range.Length;
+            case HttpStatusCode.PartialContent:
+                Truncate(part, ref offset);
+                throw new TransientHttpException($"the server sent another byte range of {url} than asked", status);
+            case HttpStatusCode.OK:
+                if (offset > 0)
+                {
+                    log.Warning("The server ignored the Range header for {Url}; downloading it again from the start", url);
+                    Truncate(part, ref offset);
+                }
+
+                return response.Content.Headers.ContentLength;
+            case HttpStatusCode.RequestedRangeNotSatisfiable when response.Content.Headers.ContentRange?.Length == offset:
+                return null;
+            case HttpStatusCode.RequestedRangeNotSatisfiable:
+                Truncate(part, ref offset);
+                throw new TransientHttpException($"the server refused the byte range of {url}", status);
+            case HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden:
+                throw new ProviderException($"{url} is no longer served (HTTP {status}); the provider keeps generated files for a limited time", ProviderErrorKind.Expired, status);
+            case HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout:
+            case >= HttpStatusCode.InternalServerError:
+                var wait = RetryAfterHeader.Parse(response.Headers.RetryAfter?.ToString(), time);
+                throw new TransientHttpException($"the download of {url} answered HTTP {status}", status, wait);
+            default:
+                throw new ProviderException($"the download of {url} answered HTTP {status}", ProviderErrorKind.Other, status);
+        }
+    }
+
+    private static void Truncate(string part, ref long offset)
+    {
+        File.WriteAllBytes(part, []);
+        offset = 0;
+    }
+
+    private static ProviderException TooBig(Uri url, long size, long maxBytes) =>
+        new($"{url} is {size} bytes, more than the {maxBytes} bytes allowed", ProviderErrorKind.BadOutput);
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using CliRun = StarSend.Cli.Tests.Harness.Cli;
+using StarSend.Core.Plans;
+using StarSend.Core.Sequences;
+using StarSend.Imaging.Video;
+using StarSend.Testing;
+
+namespace StarSend.Cli.Tests.EndToEnd;
+
+public sealed class DemoTests
+{
+    [Fact]
+    public async Task Demo_FreshFolder_EverySequenceApprovedWithVerifiedVideo()
+    {
+        using var temp = new TempDirectory();
+        var dir = temp.Combine("demo");
+
+        var result = await CliRun.RunAsync(temp.Path, "demo", "--dir", dir);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Out.Should().Contain("Total cost");
+        var plan = PlanLoader.Load(dir).Plan;
+        var sequences = await ProjectState.SequencesAsync(dir);
+        var executions = await ProjectState.ExecutionsAsync(dir);
+        sequences.Sequences.Keys.Should().BeEquivalentTo(plan.Sequences.Select(s => s.Id));
+        var runIds = new HashSet<string>();
+        foreach (var planned in plan.Sequences)
+        {
+            var record = sequences.Sequences[planned.Id];
+            record.State.Should().Be(SequenceState.Approved, planned.Id);
+            var take = record.Takes.Single(t => t.Number == record.ApprovedTake);
+            take.ShotPrompts.Should().Equal(planned.Shots.Select(s => s.Prompt));
+            take.Durations.Should().Equal(planned.Shots.Select(s => s.Duration.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            take.CostUsd.Should().BeGreaterThan(0);
+            take.Mode.Should().Be(planned.FitsOneMultiShotCall ? TakeMode.MultiShot : TakeMode.Individual, planned.Id);
+            var seconds = take.Files.Sum(f => Mp4Inspector.Inspect(Path.Combine(dir, f.Path)).DurationS);
+            seconds.Should().BeApproximately(planned.TotalDurationS, 0.05, planned.Id);
+            record.Grids.Should().NotBeEmpty();
+            runIds.Add(take.RunId);
+        }
+
+        sequences.Sequences["SEQ09"].Takes[0].ElementsDropped.Should().NotBeEmpty("the demo's SEQ09 has more elements than Kling's cap");
+        sequences.Sequences.Values.SelectMany(s => s.Grids).Should().Contain(g => g.Calls > 1, "the demo injects one non-grid answer");
+        ProjectState.ShouldHaveEachPaidJobInExactlyOneTake(sequences, executions);
+        runIds.Should().ContainSingle();
+        var runId = runIds.Single();
+        Directory.EnumerateFiles(Path.Combine(dir, "media"), "*", SearchOption.AllDirectories)
+            .Select(Path.GetFileName).Should().OnlyContain(name => name!.StartsWith(runId + "_", StringComparison.Ordinal));
+        var events = Directory.EnumerateFiles(Path.Combine(dir, "logs"), "*.jsonl").SelectMany(File.ReadLines).ToList();
+        events.Should().NotBeEmpty();
+        events.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Properties").GetProperty("RunId").GetString())
+            .Should().OnlyContain(id => id == runId);
+    }
+}

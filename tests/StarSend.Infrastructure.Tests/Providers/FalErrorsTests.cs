@@ -1,0 +1,75 @@
+using System.Text;
+using StarSend.Core.Errors;
+using StarSend.Infrastructure.Fal;
+using StarSend.Infrastructure.Http;
+
+namespace StarSend.Infrastructure.Tests.Providers;
+
+public sealed class FalErrorsTests
+{
+    private static readonly TimeProvider Time = TimeProvider.System;
+
+    [Fact]
+    public void FromAnswer_FieldErrors_AreListedAsLocationAndMessage()
+    {
+        var answer = Answer(422, """{"detail":[{"loc":["body","image_url"],"msg":"Image too small","type":"image_too_small"},{"loc":["body","duration"],"msg":"bad","type":"one_of"}]}""");
+
+        var error = FalErrors.FromAnswer(answer, FalCall.Submit, "m", null, Time).Should().BeOfType<ProviderException>().Subject;
+
+        error.Kind.Should().Be(ProviderErrorKind.Validation);
+        error.Message.Should().Contain("body.image_url: Image too small; body.duration: bad");
+    }
+
+    [Fact]
+    public void FromAnswer_FlatBodyWithHeaderType_IsTransientWithRetryAfter()
+    {
+        var answer = Answer(503, """{"detail":"No runner"}""", ("X-Fal-Error-Type", "runner_scheduling_failure"), ("Retry-After", "12"));
+
+        var error = FalErrors.FromAnswer(answer, FalCall.Status, "id", "id", Time).Should().BeOfType<TransientHttpException>().Subject;
+
+        error.RetryAfter.Should().Be(TimeSpan.FromSeconds(12));
+        error.Message.Should().Contain("No runner (runner_scheduling_failure)");
+    }
+
+    [Theory]
+    [InlineData(401, "Status", ProviderErrorKind.Unauthorized)]
+    [InlineData(403, "Submit", ProviderErrorKind.Unauthorized)]
+    [InlineData(404, "Submit", ProviderErrorKind.ModelNotFound)]
+    [InlineData(410, "Result", ProviderErrorKind.Expired)]
+    [InlineData(400, "Submit", ProviderErrorKind.Validation)]
+    [InlineData(418, "Submit", ProviderErrorKind.Other)]
+    public void FromAnswer_Status_MapsToKind(int status, string call, ProviderErrorKind kind)
+    {
+        var error = FalErrors.FromAnswer(Answer(status, """{"detail":"x"}"""), Enum.Parse<FalCall>(call), "subject", "rid", Time);
+
+        error.Should().BeOfType<ProviderException>().Which.Kind.Should().Be(kind);
+    }
+
+    [Fact]
+    public void FromAnswer_NotJson_KeepsTheStartOfTheBody()
+    {
+        var error = FalErrors.FromAnswer(Answer(500, "<html>bad gateway</html>"), FalCall.Result, "id", "id", Time);
+
+        error.Message.Should().Contain("<html>bad gateway");
+    }
+
+    [Fact]
+    public void Request_KeyGoesOnlyToFalHosts()
+    {
+        var options = new FalOptions { QueueUrl = new Uri("http://127.0.0.1:5000"), RestUrl = new Uri("https://rest.fal.ai"), Key = "k:s" };
+        var api = new FalApi(new HttpClient(), options, Time, new RetryRunner("fal.ai", new RetrySettings(), Time, Serilog.Core.Logger.None));
+
+        using var queue = api.Request(HttpMethod.Get, new Uri("http://127.0.0.1:5000/fal-ai/kling-video/requests/1/status"));
+        using var fal = api.Request(HttpMethod.Get, new Uri("https://queue.fal.run/x"));
+        using var cdn = api.Request(HttpMethod.Get, new Uri("https://v3b.fal.media/files/x.mp4"));
+        using var other = api.Request(HttpMethod.Get, new Uri("http://127.0.0.1:6000/x"));
+
+        queue.Headers.Authorization!.ToString().Should().Be("Key k:s");
+        fal.Headers.Authorization.Should().NotBeNull();
+        cdn.Headers.Authorization.Should().BeNull();
+        other.Headers.Authorization.Should().BeNull();
+    }
+
+    private static HttpAnswer Answer(int status, string body, params (string Name, string Value)[] headers) =>
+        new(status, headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase), Encoding.UTF8.GetBytes(body));
+}

@@ -10,7 +10,7 @@ internal sealed class GutterFinder(GridAxis axis)
 
     public List<Gutter> Find(int center, int radius, int maxWidth)
     {
-        Prepare(center - radius - maxWidth - 2, center + radius + maxWidth + 3);
+        Prepare(center - radius - 1, center + radius + 2);
         var gutters = new List<Gutter>();
         var position = Math.Max(1, center - radius);
         var last = Math.Min(axis.Lines - 2, center + radius);

@@ -13,63 +13,47 @@ internal readonly record struct LineProfile(Rgb Mean, float Uniformity)
     {
         var count = to - from;
         var sums = new float[count * 3];
-        Visit(axis, from, to, (line, pixel) =>
-        {
-            sums[line * 3] += pixel[0];
-            sums[(line * 3) + 1] += pixel[1];
-            sums[(line * 3) + 2] += pixel[2];
-        });
+        var close = new int[count];
         var means = new Rgb[count];
-        for (var line = 0; line < count; line++)
+        var image = axis.Image;
+        for (var pass = 0; pass < 2; pass++)
         {
-            means[line] = new Rgb(sums[line * 3] / axis.Length, sums[(line * 3) + 1] / axis.Length, sums[(line * 3) + 2] / axis.Length);
+            for (var line = 0; line < (axis.Columns ? image.Height : count); line++)
+            {
+                var row = image.Row(axis.Columns ? line : from + line);
+                var (start, end) = axis.Columns ? (from, to) : (0, image.Width);
+                for (var x = start; x < end; x++)
+                {
+                    var target = axis.Columns ? x - from : line;
+                    var pixel = row.Slice(x * 4, 3);
+                    if (pass == 0)
+                    {
+                        sums[target * 3] += pixel[0];
+                        sums[(target * 3) + 1] += pixel[1];
+                        sums[(target * 3) + 2] += pixel[2];
+                    }
+                    else if (IsClose(pixel, means[target]))
+                    {
+                        close[target]++;
+                    }
+                }
+            }
+
+            for (var i = 0; pass == 0 && i < count; i++)
+            {
+                means[i] = new Rgb(sums[i * 3] / axis.Length, sums[(i * 3) + 1] / axis.Length, sums[(i * 3) + 2] / axis.Length);
+            }
         }
 
-        var close = new int[count];
-        Visit(axis, from, to, (line, pixel) =>
-        {
-            var mean = means[line];
-            if (Math.Abs(pixel[0] - mean.R) <= Tolerance && Math.Abs(pixel[1] - mean.G) <= Tolerance
-                && Math.Abs(pixel[2] - mean.B) <= Tolerance)
-            {
-                close[line]++;
-            }
-        });
         var profiles = new LineProfile[count];
-        for (var line = 0; line < count; line++)
+        for (var i = 0; i < count; i++)
         {
-            profiles[line] = new LineProfile(means[line], close[line] / (float)axis.Length);
+            profiles[i] = new LineProfile(means[i], close[i] / (float)axis.Length);
         }
 
         return profiles;
     }
 
-    private static void Visit(GridAxis axis, int from, int to, PixelVisitor visit)
-    {
-        var image = axis.Image;
-        if (axis.Columns)
-        {
-            for (var y = 0; y < image.Height; y++)
-            {
-                var row = image.Row(y);
-                for (var x = from; x < to; x++)
-                {
-                    visit(x - from, row.Slice(x * 4, 3));
-                }
-            }
-        }
-        else
-        {
-            for (var y = from; y < to; y++)
-            {
-                var row = image.Row(y);
-                for (var x = 0; x < image.Width; x++)
-                {
-                    visit(y - from, row.Slice(x * 4, 3));
-                }
-            }
-        }
-    }
-
-    private delegate void PixelVisitor(int line, ReadOnlySpan<byte> pixel);
+    private static bool IsClose(ReadOnlySpan<byte> pixel, Rgb mean) =>
+        Math.Abs(pixel[0] - mean.R) <= Tolerance && Math.Abs(pixel[1] - mean.G) <= Tolerance && Math.Abs(pixel[2] - mean.B) <= Tolerance;
 }

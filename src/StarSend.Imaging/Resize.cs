@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace StarSend.Imaging;
 
 /// <summary>Scaling for thumbnails and fitted frames.</summary>
@@ -32,18 +34,31 @@ public static class Resize
             var (start, count) = rows.Range(y);
             for (var t = 0; t < count; t++)
             {
-                var weight = rows.Weight(y, t);
-                var source = horizontal.AsSpan((start + t) * width * 4, width * 4);
-                for (var i = 0; i < sum.Length; i++)
-                {
-                    sum[i] += source[i] * weight;
-                }
+                AddScaled(sum, horizontal.AsSpan((start + t) * width * 4, width * 4), rows.Weight(y, t));
             }
 
             Unpremultiply(sum, output.Row(y));
         }
 
         return output;
+    }
+
+    private static void AddScaled(Span<float> sum, ReadOnlySpan<float> source, float weight)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<float>(weight);
+            for (; i + Vector<float>.Count <= sum.Length; i += Vector<float>.Count)
+            {
+                (new Vector<float>(sum[i..]) + (new Vector<float>(source[i..]) * scale)).CopyTo(sum[i..]);
+            }
+        }
+
+        for (; i < sum.Length; i++)
+        {
+            sum[i] += source[i] * weight;
+        }
     }
 
     private static void ScaleRow(ReadOnlySpan<byte> source, Span<float> target, ResizeTaps columns)

@@ -25,15 +25,25 @@ internal sealed class DividerContrast
         _to = Math.Min(axis.Lines, to);
         _means = new float[Math.Max(0, _to - _from) * _blocks * 3];
         var pixels = axis.Image.Pixels;
-        for (var position = _from; position < _to; position++)
+        var length = _blocks * blockLength;
+        if (axis.Columns)
         {
-            for (var offset = 0; offset < _blocks * blockLength; offset++)
+            for (var offset = 0; offset < length; offset++)
             {
-                var i = axis.Index(position, offset);
-                var m = ((((position - _from) * _blocks) + (offset / blockLength)) * 3);
-                _means[m] += pixels[i];
-                _means[m + 1] += pixels[i + 1];
-                _means[m + 2] += pixels[i + 2];
+                for (var position = _from; position < _to; position++)
+                {
+                    Add(pixels, axis.Index(position, offset), ((((position - _from) * _blocks) + (offset / blockLength)) * 3));
+                }
+            }
+        }
+        else
+        {
+            for (var position = _from; position < _to; position++)
+            {
+                for (var offset = 0; offset < length; offset++)
+                {
+                    Add(pixels, axis.Index(position, offset), ((((position - _from) * _blocks) + (offset / blockLength)) * 3));
+                }
             }
         }
 
@@ -82,6 +92,13 @@ internal sealed class DividerContrast
         }
 
         return (first / (double)(_blocks / 2), second / (double)(_blocks - (_blocks / 2)));
+    }
+
+    private void Add(byte[] pixels, int index, int mean)
+    {
+        _means[mean] += pixels[index];
+        _means[mean + 1] += pixels[index + 1];
+        _means[mean + 2] += pixels[index + 2];
     }
 
     private Rgb StripMean(int from, int block)

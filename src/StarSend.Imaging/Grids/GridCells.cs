@@ -11,7 +11,7 @@ namespace StarSend.Imaging.Grids;
 public static class GridCells
 {
     public static RgbaImage Extract(RgbaImage image, int row, int col, int gridSize = 2, bool trimGutters = false) =>
-        Crop(image, GridLayout.Compute(image, gridSize, trimGutters).Cell(row, col));
+        GridLayout.Compute(image, gridSize, trimGutters).Cell(row, col).Crop(image);
 
     /// <summary>Extracts every cell and encodes them to PNG in parallel; the list is in row-major order.</summary>
     public static IReadOnlyList<byte[]> ExtractAllAsPng(RgbaImage image, int gridSize = 2, bool trimGutters = false) =>
@@ -21,18 +21,7 @@ public static class GridCells
     {
         var layout = GridLayout.Compute(image, gridSize, trimGutters);
         var cells = new byte[gridSize * gridSize][];
-        Parallel.For(0, cells.Length, i => cells[i] = PngCodec.Encode(Crop(image, layout.Cell(i / gridSize, i % gridSize)), options));
+        Parallel.For(0, cells.Length, i => cells[i] = PngEncoder.Encode(image, layout.Cell(i / gridSize, i % gridSize), options));
         return cells;
-    }
-
-    internal static RgbaImage Crop(RgbaImage image, CellBounds bounds)
-    {
-        var cell = new RgbaImage(bounds.Width, bounds.Height);
-        for (var y = 0; y < bounds.Height; y++)
-        {
-            image.Row(bounds.Y + y).Slice(bounds.X * 4, bounds.Width * 4).CopyTo(cell.Row(y));
-        }
-
-        return cell;
     }
 }

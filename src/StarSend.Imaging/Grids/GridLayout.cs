@@ -31,7 +31,7 @@ internal sealed class GridLayout
             Split(new GridAxis(image, columns: false), gridSize, trimGutters));
     }
 
-    public CellBounds Cell(int row, int col)
+    public PixelRegion Cell(int row, int col)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(row);
         ArgumentOutOfRangeException.ThrowIfNegative(col);
@@ -39,7 +39,7 @@ internal sealed class GridLayout
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Size);
         var (x0, x1) = _columns[col];
         var (y0, y1) = _rows[row];
-        return new CellBounds(x0, y0, x1 - x0, y1 - y0);
+        return new PixelRegion(x0, y0, x1 - x0, y1 - y0);
     }
 
     private static (int Start, int End)[] Split(GridAxis axis, int parts, bool trimGutters)

@@ -10,6 +10,7 @@ internal sealed class GutterFinder(GridAxis axis)
 
     public List<Gutter> Find(int center, int radius, int maxWidth)
     {
+        Prepare(center - radius - 1, center + radius + 2);
         var gutters = new List<Gutter>();
         var position = Math.Max(1, center - radius);
         var last = Math.Min(axis.Lines - 2, center + radius);
@@ -65,5 +66,18 @@ internal sealed class GutterFinder(GridAxis axis)
     private static bool StandsOut(LineProfile line, Rgb color) =>
         !line.IsUniform || line.Mean.MaxDifference(color) > LineProfile.Tolerance * 2;
 
-    private LineProfile Profile(int position) => _profiles[position] ??= LineProfile.Measure(axis, position);
+    private void Prepare(int from, int to)
+    {
+        (from, to) = (Math.Max(0, from), Math.Min(axis.Lines, to));
+        if (from < to && _profiles[from] is null)
+        {
+            var profiles = LineProfile.Measure(axis, from, to);
+            for (var i = 0; i < profiles.Length; i++)
+            {
+                _profiles[from + i] = profiles[i];
+            }
+        }
+    }
+
+    private LineProfile Profile(int position) => _profiles[position] ??= LineProfile.Measure(axis, position, position + 1)[0];
 }

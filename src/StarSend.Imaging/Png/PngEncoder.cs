@@ -11,22 +11,33 @@ internal static class PngEncoder
 {
     private const int StageBytes = 64 * 1024;
 
-    public static byte[] Encode(RgbaImage image, PngEncodeOptions options) =>
-        Encode(image, options.Filter, new ZLibCompressionOptions { CompressionLevel = ZLibLevel(options.Level) }, options.DropOpaqueAlpha);
+    public static byte[] Encode(RgbaImage image, PngEncodeOptions options) => Encode(image, PixelRegion.Of(image), options);
 
-    public static byte[] Encode(RgbaImage image, PngFilter filter, ZLibCompressionOptions zlib, bool dropOpaqueAlpha = true)
+    /// <summary>Encodes one region of the image, read in place (no cropped copy).</summary>
+    public static byte[] Encode(RgbaImage image, PixelRegion region, PngEncodeOptions options) =>
+        Encode(
+            image,
+            region,
+            options.Filter,
+            new ZLibCompressionOptions { CompressionLevel = ZLibLevel(options.Level), CompressionStrategy = options.Strategy },
+            options.DropOpaqueAlpha);
+
+    public static byte[] Encode(RgbaImage image, PngFilter filter, ZLibCompressionOptions zlib, bool dropOpaqueAlpha = true) =>
+        Encode(image, PixelRegion.Of(image), filter, zlib, dropOpaqueAlpha);
+
+    private static byte[] Encode(RgbaImage image, PixelRegion region, PngFilter filter, ZLibCompressionOptions zlib, bool dropOpaqueAlpha)
     {
-        var opaque = dropOpaqueAlpha && IsOpaque(image.Pixels);
+        var opaque = dropOpaqueAlpha && IsOpaque(image, region);
         var channels = opaque ? 3 : 4;
-        var rowBytes = image.Width * channels;
-        using var output = new MemoryStream((image.Pixels.Length / 4) + 1024);
+        var rowBytes = region.Width * channels;
+        using var output = new PngOutput((int)Math.Min(int.MaxValue / 2, (long)rowBytes * region.Height / 2));
         output.Write(PngChunkReader.Signature);
-        WriteHeader(output, image, opaque ? PngColorType.Rgb : PngColorType.Rgba);
+        WriteHeader(output, region, opaque ? PngColorType.Rgb : PngColorType.Rgba);
         using (var idat = new PngIdatStream(output))
         {
             using (var deflate = new ZLibStream(idat, zlib, leaveOpen: true))
             {
-                WriteRows(deflate, image, filter, channels, rowBytes);
+                WriteRows(deflate, image, region, filter, channels);
             }
 
             idat.CloseChunk();
@@ -44,8 +55,9 @@ internal static class PngEncoder
         _ => 6,
     };
 
-    private static void WriteRows(Stream deflate, RgbaImage image, PngFilter filter, int channels, int rowBytes)
+    private static void WriteRows(Stream deflate, RgbaImage image, PixelRegion region, PngFilter filter, int channels)
     {
+        var rowBytes = region.Width * channels;
         var pool = ArrayPool<byte>.Shared;
         var stageSize = Math.Max(StageBytes, rowBytes + 1);
         var stage = pool.Rent(stageSize);
@@ -56,7 +68,7 @@ internal static class PngEncoder
         {
             prior.AsSpan(0, rowBytes).Clear();
             var used = 0;
-            for (var y = 0; y < image.Height; y++)
+            for (var y = 0; y < region.Height; y++)
             {
                 if (used + rowBytes + 1 > stageSize)
                 {
@@ -67,16 +79,16 @@ internal static class PngEncoder
                 var raw = current.AsSpan(0, rowBytes);
                 if (channels == 4)
                 {
-                    image.Row(y).CopyTo(raw);
+                    region.Row(image, y).CopyTo(raw);
                 }
                 else
                 {
-                    DropAlpha(image.Row(y), raw);
+                    PixelShuffle.DropAlpha(region.Row(image, y), raw);
                 }
 
-                var target = stage.AsSpan(used + 1, rowBytes);
-                var rowFilter = chooser?.Choose(raw, prior.AsSpan(0, rowBytes), channels) ?? filter;
-                PngRowFilter.Apply(rowFilter, raw, prior.AsSpan(0, rowBytes), target, channels);
+                var above = prior.AsSpan(0, rowBytes);
+                var rowFilter = chooser?.Choose(raw, above, channels) ?? filter;
+                PngRowFilter.Apply(rowFilter, raw, above, stage.AsSpan(used + 1, rowBytes), channels);
                 stage[used] = (byte)rowFilter;
                 used += rowBytes + 1;
                 (current, prior) = (prior, current);
@@ -92,19 +104,22 @@ internal static class PngEncoder
         }
     }
 
-    private static void DropAlpha(ReadOnlySpan<byte> rgba, Span<byte> rgb)
+    private static bool IsOpaque(RgbaImage image, PixelRegion region)
     {
-        for (int s = 0, d = 0; d < rgb.Length; s += 4, d += 3)
+        for (var y = 0; y < region.Height; y++)
         {
-            rgb[d] = rgba[s];
-            rgb[d + 1] = rgba[s + 1];
-            rgb[d + 2] = rgba[s + 2];
+            if (!IsOpaque(region.Row(image, y)))
+            {
+                return false;
+            }
         }
+
+        return true;
     }
 
-    internal static bool IsOpaque(byte[] pixels)
+    internal static bool IsOpaque(ReadOnlySpan<byte> pixels)
     {
-        var words = MemoryMarshal.Cast<byte, uint>(pixels.AsSpan());
+        var words = MemoryMarshal.Cast<byte, uint>(pixels);
         var alpha = BitConverter.IsLittleEndian ? 0xFF000000u : 0x000000FFu;
         var i = 0;
         if (Vector.IsHardwareAccelerated)
@@ -114,10 +129,6 @@ internal static class PngEncoder
             for (; i + Vector<uint>.Count <= words.Length; i += Vector<uint>.Count)
             {
                 all &= new Vector<uint>(words[i..]);
-                if (((i / Vector<uint>.Count) & 63) == 0 && !Vector.EqualsAll(all & mask, mask))
-                {
-                    return false;
-                }
             }
 
             if (!Vector.EqualsAll(all & mask, mask))
@@ -137,11 +148,11 @@ internal static class PngEncoder
         return true;
     }
 
-    private static void WriteHeader(MemoryStream output, RgbaImage image, PngColorType colorType)
+    private static void WriteHeader(PngOutput output, PixelRegion region, PngColorType colorType)
     {
         Span<byte> body = stackalloc byte[PngHeader.Length];
-        BinaryPrimitives.WriteInt32BigEndian(body, image.Width);
-        BinaryPrimitives.WriteInt32BigEndian(body[4..], image.Height);
+        BinaryPrimitives.WriteInt32BigEndian(body, region.Width);
+        BinaryPrimitives.WriteInt32BigEndian(body[4..], region.Height);
         body[8] = 8;
         body[9] = (byte)colorType;
         body[10] = 0;
@@ -150,14 +161,11 @@ internal static class PngEncoder
         WriteChunk(output, "IHDR"u8, body);
     }
 
-    private static void WriteChunk(MemoryStream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> body)
+    private static void WriteChunk(PngOutput output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> body)
     {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, body.Length);
-        output.Write(word);
+        output.WriteInt32BigEndian(body.Length);
         output.Write(type);
         output.Write(body);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Append(Crc32.Compute(type), body));
-        output.Write(word);
+        output.WriteInt32BigEndian((int)Crc32.Append(Crc32.Compute(type), body));
     }
 }

@@ -1,16 +1,16 @@
-using System.Buffers.Binary;
-
 namespace StarSend.Imaging.Png;
 
 /// <summary>
 /// Takes the zlib stream as it is written and lays it into IDAT chunks of bounded size directly in the output, with
 /// the CRC computed on the way, so that no decoder (ours included) meets one huge chunk.
 /// </summary>
-internal sealed class PngIdatStream(MemoryStream output) : Stream
+internal sealed class PngIdatStream(PngOutput output) : Stream
 {
     public const int ChunkSize = 256 * 1024;
 
-    private long _chunkStart = -1;
+    private static ReadOnlySpan<byte> Type => "IDAT"u8;
+
+    private int _chunkStart = -1;
     private int _chunkLength;
     private uint _crc;
 
@@ -36,10 +36,10 @@ internal sealed class PngIdatStream(MemoryStream output) : Stream
         {
             if (_chunkStart < 0)
             {
-                _chunkStart = output.Position;
-                Span<byte> header = [0, 0, 0, 0, (byte)'I', (byte)'D', (byte)'A', (byte)'T'];
-                output.Write(header);
-                _crc = Crc32.Compute(header[4..]);
+                _chunkStart = output.Length;
+                output.WriteInt32BigEndian(0);
+                output.Write(Type);
+                _crc = Crc32.Compute(Type);
                 _chunkLength = 0;
             }
 
@@ -63,10 +63,8 @@ internal sealed class PngIdatStream(MemoryStream output) : Stream
             return;
         }
 
-        BinaryPrimitives.WriteInt32BigEndian(output.GetBuffer().AsSpan((int)_chunkStart), _chunkLength);
-        Span<byte> crc = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, _crc);
-        output.Write(crc);
+        output.PatchInt32BigEndian(_chunkStart, _chunkLength);
+        output.WriteInt32BigEndian((int)_crc);
         _chunkStart = -1;
     }
 

@@ -21,6 +21,9 @@ internal sealed class PngRowConverter(PngStructure png)
             case PngColorType.Palette:
                 Palette(raw, rgba, width, _header.BitDepth, _palette!);
                 break;
+            case PngColorType.Rgb when _header.BitDepth == 8 && _key is null:
+                PixelShuffle.AddOpaqueAlpha(raw[..(width * 3)], rgba);
+                break;
             case PngColorType.Rgb:
                 Rgb(raw, rgba, _header.BitDepth == 16, _key);
                 break;

@@ -9,78 +9,59 @@ internal static class PngUnfilter
 {
     /// <param name="filter">The row's filter type byte.</param>
     /// <param name="row">The filtered row (without its filter byte), replaced by the raw row.</param>
-    /// <param name="prior">The previous raw row of the same pass (all zero for the first row).</param>
+    /// <param name="prior">The previous raw row of the same pass (all zero for the first row), as long as the row.</param>
     /// <param name="bpp">Bytes per complete pixel, at least 1.</param>
     public static void Apply(byte filter, Span<byte> row, ReadOnlySpan<byte> prior, int bpp)
     {
+        if (prior.Length != row.Length || bpp < 1)
+        {
+            throw new ArgumentException("The prior row must be as long as the row.", nameof(prior));
+        }
+
+        // The loops below read through refs: every index stays below row.Length, checked once above.
+        ref var r = ref MemoryMarshal.GetReference(row);
+        ref var p = ref MemoryMarshal.GetReference(prior);
+        var n = row.Length;
         switch (filter)
         {
             case 0:
                 break;
             case 1:
-                for (var i = bpp; i < row.Length; i++)
+                for (var i = bpp; i < n; i++)
                 {
-                    row[i] += row[i - bpp];
+                    Unsafe.Add(ref r, i) += Unsafe.Add(ref r, i - bpp);
                 }
 
                 break;
             case 2:
-                Up(row, prior);
+                Up(ref r, ref p, n);
                 break;
             case 3:
-                Average(row, prior, bpp);
+                for (var i = 0; i < Math.Min(bpp, n); i++)
+                {
+                    Unsafe.Add(ref r, i) += (byte)(Unsafe.Add(ref p, i) >> 1);
+                }
+
+                for (var i = PngPixelUnfilter.Supports(bpp) ? PngPixelUnfilter.Average(ref r, ref p, n, bpp) : bpp; i < n; i++)
+                {
+                    Unsafe.Add(ref r, i) += (byte)((Unsafe.Add(ref r, i - bpp) + Unsafe.Add(ref p, i)) >> 1);
+                }
+
                 break;
             case 4:
-                Paeth(row, prior, bpp);
+                for (var i = 0; i < Math.Min(bpp, n); i++)
+                {
+                    Unsafe.Add(ref r, i) += Unsafe.Add(ref p, i);
+                }
+
+                for (var i = PngPixelUnfilter.Supports(bpp) ? PngPixelUnfilter.Paeth(ref r, ref p, n, bpp) : bpp; i < n; i++)
+                {
+                    Unsafe.Add(ref r, i) += Predict(Unsafe.Add(ref r, i - bpp), Unsafe.Add(ref p, i), Unsafe.Add(ref p, i - bpp));
+                }
+
                 break;
             default:
                 throw new ImagingException($"PNG row uses unknown filter type {filter}.");
-        }
-    }
-
-    private static void Up(Span<byte> row, ReadOnlySpan<byte> prior)
-    {
-        ref var r = ref MemoryMarshal.GetReference(row);
-        ref var p = ref MemoryMarshal.GetReference(prior);
-        var i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; i + Vector<byte>.Count <= row.Length; i += Vector<byte>.Count)
-            {
-                var sum = Vector.LoadUnsafe(ref r, (nuint)i) + Vector.LoadUnsafe(ref p, (nuint)i);
-                sum.StoreUnsafe(ref r, (nuint)i);
-            }
-        }
-
-        for (; i < row.Length; i++)
-        {
-            Unsafe.Add(ref r, i) += Unsafe.Add(ref p, i);
-        }
-    }
-
-    private static void Average(Span<byte> row, ReadOnlySpan<byte> prior, int bpp)
-    {
-        for (var i = 0; i < bpp; i++)
-        {
-            row[i] += (byte)(prior[i] >> 1);
-        }
-
-        for (var i = bpp; i < row.Length; i++)
-        {
-            row[i] += (byte)((row[i - bpp] + prior[i]) >> 1);
-        }
-    }
-
-    private static void Paeth(Span<byte> row, ReadOnlySpan<byte> prior, int bpp)
-    {
-        for (var i = 0; i < bpp; i++)
-        {
-            row[i] += prior[i];
-        }
-
-        for (var i = bpp; i < row.Length; i++)
-        {
-            row[i] += Predict(row[i - bpp], prior[i], prior[i - bpp]);
         }
     }
 
@@ -96,5 +77,22 @@ internal static class PngUnfilter
         }
 
         return (byte)(pb <= pc ? b : c);
+    }
+
+    private static void Up(ref byte r, ref byte p, int n)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i + Vector<byte>.Count <= n; i += Vector<byte>.Count)
+            {
+                (Vector.LoadUnsafe(ref r, (nuint)i) + Vector.LoadUnsafe(ref p, (nuint)i)).StoreUnsafe(ref r, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref r, i) += Unsafe.Add(ref p, i);
+        }
     }
 }

@@ -3,14 +3,15 @@ using StarSend.Imaging.Tests.Synthetic;
 namespace StarSend.Imaging.Tests.Grids;
 
 /// <summary>
-/// A seeded corpus of 2x2 grids (gutters of many colours and widths, off-centre gutters, hard seams; photo, noisy,
-/// gradient and flat panels) and single pictures (scenes, gradients, a horizon or a pole near the middle, noise).
+/// A seeded corpus of 2x2 grids (gutters of many colours and widths, off-centre gutters, hard seams, grids drawn at
+/// twice the size and scaled down; photo, noisy, gradient and flat panels) and single pictures (scenes, a centred
+/// subject, gradients, a horizon, a pole or a flat band near the middle, noise).
 /// </summary>
 internal static class GridCorpus
 {
-    public static readonly string[] GridKinds = ["gutter", "thin gutter", "off-centre gutter", "bordered gutter", "similar panels", "seam"];
+    public static readonly string[] GridKinds = ["gutter", "thin gutter", "off-centre gutter", "bordered gutter", "similar panels", "seam", "downscaled"];
 
-    public static readonly string[] PictureKinds = ["scene", "gradient", "horizon", "pole", "pole and horizon", "band", "noise"];
+    public static readonly string[] PictureKinds = ["scene", "subject", "gradient", "horizon", "pole", "pole and horizon", "band", "noise"];
 
     public static IEnumerable<Sample> All(int perKind)
     {
@@ -37,7 +38,9 @@ internal static class GridCorpus
             "bordered gutter" => Grid(random, width, height, gutter: random.Next(4, width / 25), offset: 0.02, border: true),
             "similar panels" => Grid(random, width, height, gutter: random.Next(2, width / 30), offset: 0.03, border: false, similar: true),
             "seam" => Grid(random, width, height, gutter: 0, offset: 0.03, border: false),
+            "downscaled" => Resize.To(Grid(random, width * 2, height * 2, gutter: random.Next(0, 9), offset: 0.03, border: false), width, height),
             "scene" => SyntheticImages.Photo(width, height, seed, grain: random.Next(0, 6)),
+            "subject" => Scenes.Subject(random, width, height),
             "gradient" => SyntheticImages.Gradient(width, height, SyntheticImages.RandomColor(random), SyntheticImages.RandomColor(random), random.Next(0, 4) * 90 + random.Next(-3, 4)),
             "horizon" => Scenes.Horizon(random, width, height, pole: false),
             "pole" => Scenes.Pole(random, width, height),

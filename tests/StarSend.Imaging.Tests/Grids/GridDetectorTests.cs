@@ -49,4 +49,35 @@ public sealed class GridDetectorTests(ITestOutputHelper output)
         accuracy.Should().BeGreaterThanOrEqualTo(0.95);
         falsePositives.Should().BeLessThanOrEqualTo(1);
     }
+
+    [Fact]
+    public void Detect_GutterGrid_NamesBothGuttersInTheReason()
+    {
+        var (grid, _) = GridCellsTests.GutterGrid(cell: 120, gutter: 10, border: 0, offset: 0);
+
+        var detection = GridDetector.Detect(grid);
+
+        detection.IsGrid.Should().BeTrue();
+        detection.Score.Should().BeGreaterThanOrEqualTo(GridDetector.Threshold);
+        detection.Reason.Should().Contain("vertical gutter at x=120..129").And.Contain("horizontal gutter at y=120..129");
+    }
+
+    [Fact]
+    public void Detect_OnePicture_SaysWhyNot()
+    {
+        var detection = GridDetector.Detect(Synthetic.SyntheticImages.Photo(300, 200, seed: 8));
+
+        detection.IsGrid.Should().BeFalse();
+        detection.Score.Should().BeLessThan(GridDetector.Threshold);
+        detection.Reason.Should().StartWith("not a 2x2 grid");
+    }
+
+    [Fact]
+    public void Detect_TinyImage_IsNotAGrid()
+    {
+        var detection = GridDetector.Detect(Synthetic.SyntheticImages.Noise(20, 20, seed: 1));
+
+        detection.IsGrid.Should().BeFalse();
+        detection.Reason.Should().Contain("too small");
+    }
 }

@@ -52,6 +52,30 @@ internal static class Scenes
         return image;
     }
 
+    /// <summary>Sky, one large subject over the centre and a ground strip: a single keyframe as a model draws it.</summary>
+    public static RgbaImage Subject(Random random, int width, int height)
+    {
+        var image = SyntheticImages.Gradient(width, height, SyntheticImages.RandomColor(random), SyntheticImages.RandomColor(random), 90);
+        var radius = Math.Min(width, height) * (0.25 + (random.NextDouble() * 0.12));
+        var (cx, cy) = (width * (0.46 + (random.NextDouble() * 0.08)), height * (0.46 + (random.NextDouble() * 0.08)));
+        var color = new[] { (byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256), (byte)255 };
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                if (((x - cx) * (x - cx)) + ((y - cy) * (y - cy)) <= radius * radius)
+                {
+                    color.CopyTo(image.Row(y).Slice(x * 4, 4));
+                }
+            }
+        }
+
+        var ground = (int)(height * (0.72 + (random.NextDouble() * 0.08)));
+        SyntheticImages.Fill(image, 0, ground, width, height - ground, [(byte)random.Next(120), (byte)random.Next(120), (byte)random.Next(120), 255]);
+        SyntheticImages.AddGrain(image, random.Next(), random.Next(0, 3));
+        return image;
+    }
+
     private static void DrawPole(Random random, RgbaImage image)
     {
         var thickness = random.Next(2, Math.Max(3, image.Width / 25));

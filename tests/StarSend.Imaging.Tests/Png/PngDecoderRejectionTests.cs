@@ -241,6 +241,18 @@ public sealed class PngDecoderRejectionTests
         act.Should().Throw<ImagingException>().Which.Message.Should().StartWith("grid.png: PNG is truncated");
     }
 
+    [Fact]
+    public void Decode_PathOverMaxInputBytes_ThrowsBeforeReading()
+    {
+        using var temp = new StarSend.Testing.TempDirectory();
+        var path = temp.Combine("big.png");
+        File.WriteAllBytes(path, Valid);
+
+        var act = () => PngCodec.Decode(path, new PngLimits { MaxInputBytes = 64 });
+
+        act.Should().Throw<ImagingException>().Which.Message.Should().Be($"PNG 'big.png' is {Valid.Length} bytes, over the limit of 64.");
+    }
+
     private static string Reject(byte[] data, PngLimits? limits = null)
     {
         var act = () => PngCodec.Decode(data, limits);

@@ -24,14 +24,18 @@ public sealed class PngEncoderTests
     [MemberData(nameof(FiltersAndLevels))]
     public void Encode_EveryFilterAndLevel_RoundTrips(PngFilter filter, CompressionLevel level)
     {
-        var image = SyntheticImages.Photo(77, 53, seed: 3);
-        image.Pixels[(10 * 77 * 4) + 3] = 128;
+        var opaque = SyntheticImages.Photo(77, 53, seed: 3);
+        var translucent = SyntheticImages.Photo(77, 53, seed: 4);
+        translucent.Pixels[(10 * 77 * 4) + 3] = 128;
 
-        var decoded = PngCodec.Decode(PngCodec.Encode(image, new PngEncodeOptions { Filter = filter, Level = level }));
+        foreach (var image in new[] { opaque, translucent })
+        {
+            var decoded = PngCodec.Decode(PngCodec.Encode(image, new PngEncodeOptions { Filter = filter, Level = level }));
 
-        decoded.Width.Should().Be(77);
-        decoded.Height.Should().Be(53);
-        decoded.Pixels.Should().Equal(image.Pixels);
+            decoded.Width.Should().Be(77);
+            decoded.Height.Should().Be(53);
+            decoded.Pixels.Should().Equal(image.Pixels);
+        }
     }
 
     [Theory]
@@ -45,6 +49,23 @@ public sealed class PngEncoderTests
         image.Pixels[^1] = 7;
 
         PngCodec.Decode(PngCodec.Encode(image)).Pixels.Should().Equal(image.Pixels);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(17)]
+    public void Encode_OpaqueOddWidths_RoundTripThroughRgb(int width)
+    {
+        var image = SyntheticImages.Noise(width, 3, seed: width);
+
+        var png = PngCodec.Encode(image);
+
+        PngFile.Parse(png).Body("IHDR")[9].Should().Be(2);
+        PngCodec.Decode(png).Pixels.Should().Equal(image.Pixels);
     }
 
     [Fact]

@@ -11,6 +11,10 @@ namespace StarSend.Core.Workflow;
 public sealed partial class ClientSequenceRunner
 {
     /// <summary>Explores a 2x2 grid: retries with a stronger prompt when the model draws one picture, then composites four singles.</summary>
+    public Task<SequenceOutcome> GridAsync(string id, IProgress<StepProgress>? progress, CancellationToken cancellationToken) =>
+        GridAsync(id, again: false, progress, cancellationToken);
+
+    /// <summary>As above; with <paramref name="again"/> a sequence that already has a grid gets another (paid) one.</summary>
     public async Task<SequenceOutcome> GridAsync(string id, bool again, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);

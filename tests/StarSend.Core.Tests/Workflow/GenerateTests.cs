@@ -46,6 +46,25 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public async Task GenerateAsync_SequenceAlreadyHasATake_PaysForAnotherOnlyWithAgain()
+    {
+        await using var h = await StepHarness.StartAsync();
+        await h.PickedAsync(h.Runner(), "SEQ10", new GridCell(1, 1));
+        (await h.GenerateAsync(h.Runner(), "SEQ10")).Succeeded.Should().BeTrue();
+
+        var rerun = await h.GenerateAsync(h.Runner(), "SEQ10");
+
+        rerun.Succeeded.Should().BeTrue();
+        rerun.Message.Should().Contain("already has take 1");
+        h.Stats.SubmitsAccepted.Should().Be(3, "SEQ10 is three calls, made once");
+        var again = await h.Clock.RunAsync(h.Runner().GenerateAsync("SEQ10", new GenerateRequest { Yes = true, Again = true }, null, CancellationToken.None));
+        again.Succeeded.Should().BeTrue(again.Message);
+        h.Sequence("SEQ10").Takes.Select(t => t.Number).Should().Equal(1, 2);
+        h.Sequence("SEQ10").Takes[1].ExecutionIds.Should().Equal("SEQ10_shot01#2", "SEQ10_shot02#2", "SEQ10_shot03#2");
+        h.Stats.SubmitsAccepted.Should().Be(6);
+    }
+
+    [Fact]
     public async Task GenerateAsync_DroppingAnElementWithoutYes_RefusesBeforeAnythingIsPaid()
     {
         await using var h = await StepHarness.StartAsync();

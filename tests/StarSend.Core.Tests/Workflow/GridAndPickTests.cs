@@ -17,7 +17,7 @@ public sealed class GridAndPickTests
         await using var h = await StepHarness.StartAsync(faults: "gemini:not-grid@1");
         var runner = h.Runner();
 
-        var outcome = await h.Clock.RunAsync(runner.GridAsync("SEQ01", null, CancellationToken.None));
+        var outcome = await h.Clock.RunAsync(runner.GridAsync("SEQ01", again: false, null, CancellationToken.None));
 
         outcome.Succeeded.Should().BeTrue(outcome.Message);
         var record = h.Sequence("SEQ01");
@@ -42,7 +42,7 @@ public sealed class GridAndPickTests
     {
         await using var h = await StepHarness.StartAsync(faults: "gemini:no-image@1");
 
-        var outcome = await h.Clock.RunAsync(h.Runner().GridAsync("SEQ06", null, CancellationToken.None));
+        var outcome = await h.Clock.RunAsync(h.Runner().GridAsync("SEQ06", again: false, null, CancellationToken.None));
 
         outcome.Succeeded.Should().BeTrue(outcome.Message);
         var grid = h.Sequence("SEQ06").Grids.Should().ContainSingle().Subject;
@@ -60,7 +60,7 @@ public sealed class GridAndPickTests
         await using var h = await StepHarness.StartAsync(faults: "gemini:not-grid");
         var runner = h.Runner();
 
-        var outcome = await h.Clock.RunAsync(runner.GridAsync("SEQ01", null, CancellationToken.None));
+        var outcome = await h.Clock.RunAsync(runner.GridAsync("SEQ01", again: false, null, CancellationToken.None));
 
         outcome.Succeeded.Should().BeTrue(outcome.Message);
         var grid = h.Sequence("SEQ01").Grids.Should().ContainSingle().Subject;
@@ -93,7 +93,7 @@ public sealed class GridAndPickTests
     {
         await using var h = await StepHarness.StartAsync();
         var runner = h.Runner();
-        await h.Clock.RunAsync(runner.GridAsync("SEQ03", null, CancellationToken.None));
+        await h.Clock.RunAsync(runner.GridAsync("SEQ03", again: false, null, CancellationToken.None));
         var gemini = h.Requests("gemini");
 
         var record = await runner.PickAsync("SEQ03", new GridCell(row, col), null, null, CancellationToken.None);

@@ -10,7 +10,7 @@ internal static class WorkflowSetup
     /// <summary>Grid, then pick <paramref name="cell"/>: the sequence is start_frame_approved.</summary>
     public static async Task<SequenceRecord> PickedAsync(this StepHarness h, ClientSequenceRunner runner, string id, GridCell cell)
     {
-        var grid = await h.Clock.RunAsync(runner.GridAsync(id, null, CancellationToken.None));
+        var grid = await h.Clock.RunAsync(runner.GridAsync(id, again: false, null, CancellationToken.None));
         grid.Succeeded.Should().BeTrue(grid.Message);
         return await runner.PickAsync(id, cell, null, null, CancellationToken.None);
     }

@@ -208,7 +208,11 @@ public sealed partial class StepRunner
         catch (ImagingException ex)
         {
             File.Delete(outputPath);
-            throw new ProviderException($"{record.StepId}: the video from request {record.RequestId} is not a complete MP4: {ex.Message}", ProviderErrorKind.BadOutput, requestId: record.RequestId);
+            var message = $"{record.StepId}: the video from request {record.RequestId} is not a complete MP4: {ex.Message}";
+
+            // The whole file arrived and is still broken: downloading it again would not help, so the job ends here.
+            await SaveAsync(record with { Status = ExecutionStatus.Failed, Error = message, FinishedAt = _time.GetUtcNow() });
+            throw new ProviderException(message, ProviderErrorKind.BadOutput, requestId: record.RequestId);
         }
 
         if (Math.Abs(info.DurationS - expectedSeconds) > _options.DurationTolerance)

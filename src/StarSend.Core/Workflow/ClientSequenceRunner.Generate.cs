@@ -108,6 +108,11 @@ public sealed partial class ClientSequenceRunner
             }
 
             var frame = record.ShotStartFrames.TryGetValue(shot.Id, out var own) ? own : record.StartFrame!;
+            if (shot.OwnStartFrame && own is null)
+            {
+                log.Warning("{SequenceId} {ShotId} wants its own start frame but none was picked (pick it with --shot); using the sequence's", sequence.Id, shot.Id);
+            }
+
             var output = MediaPath(paths.VideosDir, $"{sequence.Id}_{shot.Id}_take{take.Number:00}.mp4");
             return await steps.ExecuteVideo(stepId, runId, paths.Full(frame.File), shot.Prompt, images, shot.Duration, output, progress, cancellationToken);
         }).ToList();

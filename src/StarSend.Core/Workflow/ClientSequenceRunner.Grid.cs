@@ -92,7 +92,7 @@ public sealed partial class ClientSequenceRunner
             progress?.Report(new StepProgress(sequence.Id, $"single image {k + 1}/4", null, TimeSpan.Zero));
             var path = MediaPath(paths.GridsDir, $"{sequence.Id}_single{k + 1}.png");
             var (result, image) = await steps.ExecuteKeyframe(
-                $"{sequence.Id}_grid_single{k + 1}", runId, GridPrompts.SingleImage(basePrompt, k), references, path, estimate, cancellationToken);
+                $"{sequence.Id}_grid_single{k + 1}", runId, GridPrompts.SingleImage(plan, sequence, k), references, path, estimate, cancellationToken);
             executions.Add(result.ExecutionId);
             cost += result.CostUsd;
             singles.Add(image);

@@ -18,6 +18,12 @@ internal sealed class QueueEndpoints(EmulatorOptions options, JobStore jobs, Fil
 
     public Reply Submit(EmulatorRequest request, string modelId, string appPath, FaultRule? fault)
     {
+        // Like fal, an app that does not exist is a 404 and nothing is queued (or billed).
+        if (!modelId.StartsWith("fal-ai/kling-video/", StringComparison.Ordinal) && !modelId.StartsWith("workflows/", StringComparison.Ordinal) && !modelId.StartsWith("comfy/", StringComparison.Ordinal))
+        {
+            return FalErrors.NotFound($"Application '{modelId}' not found");
+        }
+
         var body = request.Body.Length == 0 ? new JsonObject() : request.JsonBody();
         if (body is null)
         {

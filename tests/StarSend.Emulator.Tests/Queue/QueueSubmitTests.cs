@@ -25,6 +25,18 @@ public class QueueSubmitTests
     }
 
     [Fact]
+    public async Task Submit_UnknownApp_Is404AndNothingIsAccepted()
+    {
+        await using var emulator = await EmulatorHarness.StartAsync();
+
+        using var response = await emulator.Http.PostAsync("fal-ai/flux/dev", new StringContent("{\"prompt\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("not found", "an unknown app answers like fal");
+        emulator.Server.GetStats().SubmitsAccepted.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Submit_WorkflowsNamespace_KeepsNamespaceInUrls()
     {
         await using var emulator = await EmulatorHarness.StartAsync();

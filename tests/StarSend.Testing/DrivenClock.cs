@@ -1,6 +1,4 @@
-using StarSend.Testing;
-
-namespace StarSend.Infrastructure.Tests.Providers;
+namespace StarSend.Testing;
 
 /// <summary>
 /// The clock handed to the code under test: a <see cref="ManualTimeProvider"/> that also sees every timer the code
@@ -9,7 +7,7 @@ namespace StarSend.Infrastructure.Tests.Providers;
 /// Timers of <see cref="DeadlineFloor"/> or more are deadlines (per-request timeouts): they never fire, except the one
 /// a stall test asks for with <c>fireDeadlineAfter</c> (the first deadline still pending after that much real idle time).
 /// </summary>
-internal sealed class DrivenClock : TimeProvider
+public sealed class DrivenClock : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<ProbeTimer> _live = [];

@@ -46,6 +46,24 @@ public sealed class InterruptTests
         take.RequestIds.Should().Equal(job.RequestId);
     }
 
+    [Fact]
+    public async Task Generate_CtrlCWithCancelRemote_CancelsTheQueuedJob()
+    {
+        var emulatorClock = new ManualTimeProvider();
+        await using var project = await EmulatedProject.StartAsync(new EmulatorOptions { Time = emulatorClock, QueueWait = TimeSpan.FromMinutes(10) });
+        (await project.RunAsync("grid", "SEQ01")).ExitCode.Should().Be(0);
+        (await project.RunAsync("pick", "SEQ01", "1")).ExitCode.Should().Be(0);
+        using var ctrlC = new CancellationTokenSource();
+        var error = new TriggerWriter("in queue", ctrlC.Cancel);
+        var host = new CliHost { Out = new StringWriter(), Error = error, Environment = project.Environment, CurrentDirectory = project.Dir };
+
+        var code = await StarSendApp.RunAsync(["generate", "SEQ01", "--cancel-remote"], host, ctrlC.Token);
+
+        code.Should().Be(130);
+        error.ToString().Should().Contain("CancellationRequested");
+        project.Emulator.GetStats().Requests["cancel"].Should().Be(1);
+    }
+
     /// <summary>A stderr writer that presses Ctrl+C the first time a line contains <paramref name="text"/>.</summary>
     private sealed class TriggerWriter(string text, Action trigger) : StringWriter
     {

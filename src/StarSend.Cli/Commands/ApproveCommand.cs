@@ -38,7 +38,7 @@ internal static class ApproveCommand
             }
             else
             {
-                await context.Out.WriteLineAsync($"{id}: take {record.ApprovedTake} {System.Text.Json.JsonSerializer.Serialize(record.State).Trim('"')}");
+                await context.Out.WriteLineAsync($"{id}: take {record.ApprovedTake} {StarSend.Core.Sequences.SequenceWorkflow.StateName(record.State)}");
             }
 
             return ExitCodes.Ok;

@@ -22,5 +22,5 @@ internal static class OutcomeReport
         return exitCode;
     }
 
-    private static string StateText(SequenceOutcome o) => System.Text.Json.JsonSerializer.Serialize(o.State).Trim('"');
+    private static string StateText(SequenceOutcome o) => StarSend.Core.Sequences.SequenceWorkflow.StateName(o.State);
 }

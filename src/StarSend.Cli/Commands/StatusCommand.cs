@@ -33,7 +33,7 @@ internal static class StatusCommand
             await context.Out.WriteAsync(TextTable.Render(
                 ["SEQ", "SECTION", "TIME", "STATE", "TAKES", "APPROVED", "COST", "LAST ERROR"],
                 rows.Select(r => (IReadOnlyList<string>)[
-                    r.Id, r.Section, $"{TextTable.Time(r.StartS)}-{TextTable.Time(r.EndS)}", System.Text.Json.JsonSerializer.Serialize(r.State).Trim('"'),
+                    r.Id, r.Section, $"{TextTable.Time(r.StartS)}-{TextTable.Time(r.EndS)}", StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State),
                     r.Takes.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ApprovedTake?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                     TextTable.Money(r.CostUsd), r.LastError ?? string.Empty])));
             await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}");

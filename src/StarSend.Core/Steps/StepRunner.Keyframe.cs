@@ -27,7 +27,7 @@ public sealed partial class StepRunner
 
         var job = new ImageJob { Prompt = prompt, References = refs, AspectRatio = _options.AspectRatio };
         var fingerprint = Fingerprint.Of(new { prompt, refs = refs.Select(r => Convert.ToHexStringLower(SHA256.HashData(r.Data))), job.AspectRatio });
-        foreach (var interrupted in (await FindAsync(id, cancellationToken)).Where(IsUnfinished))
+        foreach (var interrupted in (await FindAsync(id, cancellationToken)).Where(e => e.Status is ExecutionStatus.Intent or ExecutionStatus.Submitted))
         {
             _log.Warning("An earlier image call {ExecutionId} was interrupted; it may have been billed ${Cost}", interrupted.Id, interrupted.CostUsd);
             await SaveAsync(interrupted with { Status = ExecutionStatus.SubmissionUnknown, Error = "interrupted before the image arrived; may have been billed" });

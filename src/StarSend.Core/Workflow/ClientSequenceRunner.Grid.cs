@@ -69,7 +69,8 @@ public sealed partial class ClientSequenceRunner
                 var detection = GridDetector.Detect(image);
                 if (detection.IsGrid)
                 {
-                    File.Move(path, finalPath, overwrite: true);
+                    // A copy, not a move: the execution record keeps pointing at the file the call produced.
+                    File.Copy(path, finalPath, overwrite: true);
                     return Attempt(number, finalPath, "model", executions, prompt, model, cost, attempt + 1);
                 }
 

@@ -20,12 +20,16 @@ public sealed partial class ClientSequenceRunner
             var record = await GetAsync(sequence.Id, cancellationToken);
             var mine = executions.Where(e => e.StepId == sequence.Id || e.StepId.StartsWith(sequence.Id + "_", StringComparison.Ordinal)).ToList();
             findings.AddRange(CheckFiles(record));
-            var inFlight = mine.Where(e => e.Status is ExecutionStatus.Intent or ExecutionStatus.Submitted or ExecutionStatus.SubmissionUnknown).ToList();
+            // An image call marked submission_unknown is over (it is asked again, never resumed); a video one waits for --resubmit.
+            var inFlight = mine.Where(e => e.Status is ExecutionStatus.Intent or ExecutionStatus.Submitted
+                || (e.Kind == ExecutionKind.Video && e.Status == ExecutionStatus.SubmissionUnknown)).ToList();
             foreach (var e in inFlight)
             {
                 findings.Add(new(sequence.Id, e.Status == ExecutionStatus.Submitted
                     ? $"{e.Id} is paid and in flight (request {e.RequestId}); 'starsend {(e.Kind == ExecutionKind.Video ? "generate" : "grid")} {sequence.Id}' resumes it"
-                    : $"{e.Id} may have been billed but has no request id ({e.Status}); --resubmit submits it again", false));
+                    : e.Kind == ExecutionKind.Video
+                        ? $"{e.Id} may have been billed but has no request id ({e.Status}); 'starsend generate {sequence.Id} --resubmit' submits it again"
+                        : $"{e.Id}, an image call, was interrupted and may have been billed; 'starsend grid {sequence.Id}' asks again", false));
             }
 
             var claimed = record.Takes.SelectMany(t => t.ExecutionIds).Concat(record.Grids.SelectMany(g => g.ExecutionIds)).ToHashSet(StringComparer.Ordinal);

@@ -38,7 +38,7 @@ internal static class StatusCommand
                     TextTable.Money(r.CostUsd), r.LastError ?? string.Empty])));
             await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}");
             return ExitCodes.Ok;
-        }, ct));
+        }, ct, readOnly: true));
         return command;
     }
 }

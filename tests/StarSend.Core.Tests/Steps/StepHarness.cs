@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -56,7 +57,7 @@ internal sealed class StepHarness : IAsyncDisposable
 
     public DrivenClock Clock { get; }
 
-    public ManualTimeProvider Manual => Clock.Manual;
+    public FakeTimeProvider Fake => Clock.Fake;
 
     public TempDirectory Temp { get; }
 
@@ -78,18 +79,18 @@ internal sealed class StepHarness : IAsyncDisposable
     public static async Task<StepHarness> StartAsync(
         string? faults = null, TimeSpan? queueWait = null, TimeSpan? runTime = null, IReadOnlyDictionary<string, TimeSpan>? latency = null)
     {
-        var manual = new ManualTimeProvider();
+        var fake = DrivenClock.NewFake();
         var emulator = await EmulatorServer.StartAsync(
             new EmulatorOptions
             {
-                Time = manual,
+                Time = fake,
                 Faults = faults,
                 QueueWait = queueWait ?? TimeSpan.FromSeconds(2),
                 RunTime = runTime ?? TimeSpan.FromSeconds(20),
                 Latency = latency ?? new Dictionary<string, TimeSpan>(),
             },
             CancellationToken.None);
-        return new StepHarness(emulator, new DrivenClock(manual), new TempDirectory());
+        return new StepHarness(emulator, new DrivenClock(fake), new TempDirectory());
     }
 
     public int Requests(string endpoint) => Stats.Requests.GetValueOrDefault(endpoint);

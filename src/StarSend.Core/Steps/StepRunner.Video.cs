@@ -69,6 +69,11 @@ public sealed partial class StepRunner
             CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(startFrame, elements, shots).CostUsd);
         }
 
+        if (_jobSlots.CurrentCount == 0)
+        {
+            progress?.Report(new StepProgress(stepId, "waiting for a job slot", null, TimeSpan.Zero) { Kind = StepPhase.Queued });
+        }
+
         await _jobSlots.WaitAsync(cancellationToken);
         try
         {
@@ -148,14 +153,17 @@ public sealed partial class StepRunner
             if (record.ResultUrl is null)
             {
                 var started = _time.GetTimestamp();
-                var relay = progress is null ? null : new Progress<JobProgress>(p => progress.Report(
-                    new StepProgress(record.StepId, p.Phase == JobPhase.InQueue ? "in queue" : "running", p.QueuePosition, _time.GetElapsedTime(started), record.CostUsd)));
+                var relay = progress is null ? null : new InlineProgress<JobProgress>(p => progress.Report(
+                    new StepProgress(record.StepId, p.Phase == JobPhase.InQueue ? "in queue" : "running", p.QueuePosition, _time.GetElapsedTime(started), record.CostUsd)
+                    {
+                        Kind = p.Phase == JobPhase.InQueue ? StepPhase.Queued : StepPhase.Running,
+                    }));
                 var result = await WaitOrRecordAsync(record, handle, relay, cancellationToken);
                 record = await SaveAsync(record with { ResultUrl = result.VideoUrl.ToString(), CostUsd = result.CostUsd });
             }
 
-            progress?.Report(new StepProgress(record.StepId, "downloading", null, TimeSpan.Zero, record.CostUsd));
-            return await DownloadVideoAsync(record, expectedSeconds, outputPath, resumed, cancellationToken);
+            progress?.Report(new StepProgress(record.StepId, "downloading", null, TimeSpan.Zero, record.CostUsd) { Kind = StepPhase.Downloading });
+            return await DownloadVideoAsync(record, expectedSeconds, outputPath, resumed, progress, cancellationToken);
         }
         finally
         {
@@ -185,7 +193,8 @@ public sealed partial class StepRunner
         }
     }
 
-    private async Task<StepResult> DownloadVideoAsync(ExecutionRecord record, int expectedSeconds, string outputPath, bool resumed, CancellationToken cancellationToken)
+    private async Task<StepResult> DownloadVideoAsync(
+        ExecutionRecord record, int expectedSeconds, string outputPath, bool resumed, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         long bytes;
@@ -200,6 +209,7 @@ public sealed partial class StepRunner
             throw;
         }
 
+        progress?.Report(new StepProgress(record.StepId, "verifying", null, TimeSpan.Zero, record.CostUsd) { Kind = StepPhase.Verifying });
         Mp4Info info;
         try
         {
@@ -232,6 +242,7 @@ public sealed partial class StepRunner
             FinishedAt = _time.GetUtcNow(),
             Error = null,
         });
+        progress?.Report(new StepProgress(record.StepId, "verified", null, TimeSpan.Zero, complete.CostUsd) { Kind = StepPhase.Done });
         return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.CostUsd, resumed);
     }
 

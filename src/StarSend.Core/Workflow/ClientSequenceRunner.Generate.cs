@@ -13,6 +13,7 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GenerateAsync(string id, GenerateRequest request, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        progress = progress.ForSequence(id);
         var record = await GetAsync(id, cancellationToken);
         if (record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again)
         {
@@ -48,6 +49,7 @@ public sealed partial class ClientSequenceRunner
                 : await IndividualAsync(sequence, record, take, elements.Used, progress, cancellationToken);
             var recorded = NewTake(sequence, record, take, elements, results);
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GenerateDone) with { Takes = [.. r.Takes, recorded], Pending = null });
+            ReportTakeRecorded(sequence, mode, recorded, results, progress);
             var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))}", recorded.CostUsd);
         }
@@ -65,6 +67,16 @@ public sealed partial class ClientSequenceRunner
         {
             record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
             return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
+        }
+    }
+
+    /// <summary>Every step of the take turns done with the take's number the moment the take is in sequences.json.</summary>
+    private static void ReportTakeRecorded(PlanSequence sequence, TakeMode mode, Take take, IReadOnlyList<StepResult> results, IProgress<StepProgress>? progress)
+    {
+        var stepIds = mode == TakeMode.MultiShot ? [sequence.Id] : sequence.Shots.Select(s => $"{sequence.Id}_{s.Id}").ToList();
+        for (var i = 0; i < stepIds.Count && i < results.Count; i++)
+        {
+            progress?.Report(new StepProgress(stepIds[i], $"take {take.Number}", null, TimeSpan.Zero, results[i].CostUsd) { Kind = StepPhase.Done });
         }
     }
 

@@ -18,6 +18,7 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GridAsync(string id, bool again, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        progress = progress.ForSequence(id);
         var current = await GetAsync(id, cancellationToken);
         if (current.Grids.Count > 0 && current.State != SequenceState.GridExploring && !again)
         {
@@ -30,6 +31,7 @@ public sealed partial class ClientSequenceRunner
         {
             var attempt = await ExploreAsync(sequence, record.Grids.Count + 1, progress, cancellationToken);
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GridDone) with { Grids = [.. r.Grids, attempt] });
+            progress?.Report(new StepProgress(id, $"grid {attempt.Number}", null, TimeSpan.Zero, attempt.CostUsd) { Kind = StepPhase.Done });
             var how = attempt.Kind == "composite" ? "composited from four singles" : $"after {attempt.Calls} image call(s)";
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"grid {attempt.Number} ready ({how}): {attempt.File}", attempt.CostUsd);
         }

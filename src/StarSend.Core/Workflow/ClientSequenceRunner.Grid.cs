@@ -4,7 +4,6 @@ using StarSend.Core.Sequences;
 using StarSend.Core.Steps;
 using StarSend.Imaging;
 using StarSend.Imaging.Grids;
-using StarSend.Imaging.Png;
 
 namespace StarSend.Core.Workflow;
 
@@ -102,7 +101,7 @@ public sealed partial class ClientSequenceRunner
         var cellWidth = singles.Min(s => s.Width);
         var cellHeight = singles.Min(s => s.Height);
         var composite = GridCompositor.Compose(singles, cellWidth, cellHeight);
-        await StepRunner.WriteFileAtomicallyAsync(finalPath, PngCodec.Encode(composite), cancellationToken);
+        await StepRunner.WriteFileAtomicallyAsync(finalPath, ImageCodec.EncodePng(composite), cancellationToken);
         return Attempt(number, finalPath, "composite", executions, basePrompt, model, cost, executions.Count);
     }
 

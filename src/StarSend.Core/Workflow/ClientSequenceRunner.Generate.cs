@@ -14,25 +14,28 @@ public sealed partial class ClientSequenceRunner
     {
         var sequence = Sequence(id);
         var record = await GetAsync(id, cancellationToken);
-        if (record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again)
+        if (AlreadyHasTake(record, request) is { } done)
         {
-            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number}; not generated again (--again pays for another take)", 0);
+            return done;
         }
 
-        var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
-        SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
-        if (record.StartFrame is null)
-        {
-            throw new IllegalTransitionException($"{id} has no start frame; pick a cell first");
-        }
-
+        var mode = ModeFor(sequence, record, request);
         var elements = ConfirmElements(sequence, request);
         if (request.DryRun)
         {
             return DryRun(sequence, record, mode, elements);
         }
 
+        // The decision to pay is taken again under the lease, on state read after it is held: another run may have
+        // made this take (or started it) while we waited (issue #8, overlapping runs).
         await using var lease = await leases.AcquireAsync(id, $"starsend generate (run {runId})", cancellationToken);
+        record = await GetAsync(id, cancellationToken);
+        if (AlreadyHasTake(record, request) is { } madeMeanwhile)
+        {
+            return madeMeanwhile;
+        }
+
+        mode = ModeFor(sequence, record, request);
         record = await UpdateAsync(id, r =>
         {
             var started = SequenceWorkflow.Apply(r, SequenceCommand.Generate);
@@ -66,6 +69,19 @@ public sealed partial class ClientSequenceRunner
             record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
             return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
         }
+    }
+
+    private static SequenceOutcome? AlreadyHasTake(SequenceRecord record, GenerateRequest request) =>
+        record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again
+            ? new SequenceOutcome(record.Id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number}; not generated again (--again pays for another take)", 0)
+            : null;
+
+    /// <summary>The take's mode (a pending take keeps its own); refuses a sequence that cannot generate in its state or has no start frame.</summary>
+    private static TakeMode ModeFor(PlanSequence sequence, SequenceRecord record, GenerateRequest request)
+    {
+        var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
+        SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
+        return record.StartFrame is null ? throw new IllegalTransitionException($"{record.Id} has no start frame; pick a cell first") : mode;
     }
 
     private static TakeMode ResolveMode(PlanSequence sequence, GenerateMode requested) => requested switch

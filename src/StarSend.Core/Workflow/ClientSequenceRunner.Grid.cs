@@ -18,13 +18,19 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GridAsync(string id, bool again, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
-        var current = await GetAsync(id, cancellationToken);
-        if (current.Grids.Count > 0 && current.State != SequenceState.GridExploring && !again)
+        if (AlreadyHasGrid(await GetAsync(id, cancellationToken), again) is { } done)
         {
-            return new SequenceOutcome(id, ExitCodes.Ok, current.State, $"already has grid {current.Grids[^1].Number}; not drawn again (--again pays for another grid)", 0);
+            return done;
         }
 
+        // The decision to pay is taken again under the lease, on state read after it is held: another run may have
+        // drawn this grid while we waited (issue #8, overlapping runs).
         await using var lease = await leases.AcquireAsync(id, $"starsend grid (run {runId})", cancellationToken);
+        if (AlreadyHasGrid(await GetAsync(id, cancellationToken), again) is { } drawnMeanwhile)
+        {
+            return drawnMeanwhile;
+        }
+
         var record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.Grid));
         try
         {
@@ -45,6 +51,11 @@ public sealed partial class ClientSequenceRunner
             return new SequenceOutcome(id, code, record.State, ex.Message, 0);
         }
     }
+
+    private static SequenceOutcome? AlreadyHasGrid(SequenceRecord current, bool again) =>
+        current.Grids.Count > 0 && current.State != SequenceState.GridExploring && !again
+            ? new SequenceOutcome(current.Id, ExitCodes.Ok, current.State, $"already has grid {current.Grids[^1].Number}; not drawn again (--again pays for another grid)", 0)
+            : null;
 
     private async Task<GridAttempt> ExploreAsync(PlanSequence sequence, int number, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {

@@ -16,6 +16,10 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceRecord> PickAsync(string id, GridCell cell, int? gridNumber, string? shotId, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        SequenceWorkflow.Ensure(await GetAsync(id, cancellationToken), SequenceCommand.Pick);
+
+        // Under the lease, on state read after it is held: the start frame a running generate pays with never changes under it.
+        await using var lease = await leases.AcquireAsync(id, $"starsend pick (run {runId})", cancellationToken);
         var record = await GetAsync(id, cancellationToken);
         SequenceWorkflow.Ensure(record, SequenceCommand.Pick);
         if (shotId is not null && sequence.Shots.All(s => s.Id != shotId))

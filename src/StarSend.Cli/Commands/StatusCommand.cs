@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StarSend.Cli.Output;
 using StarSend.Core.Errors;
+using StarSend.Core.Workflow;
 
 namespace StarSend.Cli.Commands;
 
@@ -22,8 +23,9 @@ internal static class StatusCommand
                 throw new BadInputException($"unknown sequence '{only}'; the plan has {string.Join(", ", session.Plan.Sequences.Select(s => s.Id))}");
             }
 
+            var ledger = SequenceLedger.CostBySequence(session.Plan, await session.Executions.ReadAsync(token));
             var rows = session.Plan.Sequences.Where(s => only is null || s.Id == only)
-                .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id))).ToList();
+                .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
             if (context.Json)
             {
                 await JsonOutput.WriteAsync(context.Out, new { session.Plan.Project, Sequences = rows, TotalCostUsd = rows.Sum(r => r.CostUsd) });

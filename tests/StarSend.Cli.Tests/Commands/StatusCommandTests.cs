@@ -9,7 +9,7 @@ public sealed class StatusCommandTests
 {
     private static readonly string[] TopKeys = ["project", "sequences", "total_cost_usd"];
     private static readonly string[] RowKeys = ["id", "section", "start_s", "end_s", "state", "takes", "cost_usd"];
-    private static readonly string[] OptionalRowKeys = ["approved_take", "last_error"];
+    private static readonly string[] OptionalRowKeys = ["approved_take", "last_error", "pass_run_id"];
     private static readonly string[] States = ["not_started", "grid_exploring", "grid_review", "start_frame_approved", "generating", "review", "approved", "final"];
 
     [Fact]

@@ -15,6 +15,7 @@ internal static class CommandCatalog
         GenerateCommand.Create(runner),
         ApproveCommand.Create(runner),
         ReconcileCommand.Create(runner),
+        ExportCommand.Create(runner),
         DemoCommand.Create(runner),
         EmulatorCommand.Create(runner),
     ];

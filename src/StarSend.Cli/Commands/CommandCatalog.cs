@@ -16,6 +16,7 @@ internal static class CommandCatalog
         ApproveCommand.Create(runner),
         ReconcileCommand.Create(runner),
         ExportCommand.Create(runner),
+        RoughCutCommand.Create(runner),
         DemoCommand.Create(runner),
         EmulatorCommand.Create(runner),
     ];

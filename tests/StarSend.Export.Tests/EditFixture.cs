@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using StarSend.Core.Json;
 using StarSend.Core.Plans;
@@ -25,7 +24,7 @@ internal sealed class EditFixture : IDisposable
 
         if (audio)
         {
-            WriteWav(Path.Combine(Root, "song.wav"), seconds: 40, sampleRate: 8000, channels: 2);
+            TestAudio.WriteWav(Path.Combine(Root, "song.wav"), seconds: 40, sampleRate: 8000, channels: 2);
         }
 
         var plan = $$"""
@@ -60,25 +59,6 @@ internal sealed class EditFixture : IDisposable
     public SequencesDocument Sequences { get; set; }
 
     public IReadOnlySet<string> Omitted { get; } = new HashSet<string>(StringComparer.Ordinal) { "SEQ04" };
-
-    public static void WriteWav(string path, int seconds, int sampleRate, int channels)
-    {
-        var data = seconds * sampleRate * channels * 2;
-        using var writer = new BinaryWriter(File.Create(path));
-        writer.Write(Encoding.ASCII.GetBytes("RIFF"));
-        writer.Write(36 + data);
-        writer.Write(Encoding.ASCII.GetBytes("WAVEfmt "));
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)channels);
-        writer.Write(sampleRate);
-        writer.Write(sampleRate * channels * 2);
-        writer.Write((short)(channels * 2));
-        writer.Write((short)16);
-        writer.Write(Encoding.ASCII.GetBytes("data"));
-        writer.Write(data);
-        writer.Write(new byte[data]);
-    }
 
     public void Dispose() => _temp.Dispose();
 

@@ -15,6 +15,8 @@ internal static class CommandCatalog
         GenerateCommand.Create(runner),
         ApproveCommand.Create(runner),
         ReconcileCommand.Create(runner),
+        ExportCommand.Create(runner),
+        RoughCutCommand.Create(runner),
         DemoCommand.Create(runner),
         EmulatorCommand.Create(runner),
     ];

@@ -28,7 +28,7 @@ internal static class GenerateCommand
         {
             using var session = ProjectSession.Open(context);
             var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), NeedsFal = !parseResult.GetValue(dryRun) });
-            var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
+            var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var request = new GenerateRequest
             {
                 Mode = parseResult.GetValue(mode),

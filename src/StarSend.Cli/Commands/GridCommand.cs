@@ -17,7 +17,7 @@ internal static class GridCommand
         {
             using var session = ProjectSession.Open(context);
             var csr = session.CreateRunner(new SessionOptions { NeedsGemini = true });
-            var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
+            var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var drawAgain = parseResult.GetValue(again);
             var outcomes = await BatchProgress.RunAsync(
                 context, ids, await csr.EstimateGridAsync(ids, drawAgain, token), session.Settings.Concurrency, session.Settings.Concurrency,

@@ -24,6 +24,7 @@ internal static class RunLogging
             .MinimumLevel.Debug()
             .Enrich.WithProperty("RunId", runId)
             .Enrich.WithProperty("Command", command)
+            .Enrich.FromLogContext()
             .WriteTo.Logger(console => console
                 .Filter.ByExcluding(e => e.Properties.ContainsKey(ReportedProperty))
                 .WriteTo.Sink(

@@ -13,7 +13,6 @@ using StarSend.Core.Steps;
 using StarSend.Core.Workflow;
 using StarSend.Emulator;
 using StarSend.Imaging;
-using StarSend.Imaging.Png;
 using StarSend.Infrastructure.Fal;
 using StarSend.Infrastructure.Gemini;
 using StarSend.Infrastructure.Http;
@@ -150,7 +149,7 @@ internal sealed class StepHarness : IAsyncDisposable
 
         Directory.CreateDirectory(Paths.StartFramesDir);
         var path = Path.Combine(Paths.StartFramesDir, name);
-        File.WriteAllBytes(path, PngCodec.Encode(image));
+        File.WriteAllBytes(path, ImageCodec.EncodePng(image));
         return path;
     }
 

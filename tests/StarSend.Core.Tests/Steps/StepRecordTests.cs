@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using StarSend.Core.Executions;
 using StarSend.Core.Steps;
-using StarSend.Imaging.Png;
+using StarSend.Imaging;
 using StarSend.Imaging.Video;
 
 namespace StarSend.Core.Tests.Steps;
@@ -111,7 +111,7 @@ public sealed class StepRecordTests
         var bytes = File.ReadAllBytes(output);
         record.Outputs.Should().ContainSingle().Which.Should().Be(new OutputFile(
             output, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), $"png {image.Width}x{image.Height}"));
-        PngCodec.Decode(bytes).Width.Should().Be(image.Width);
+        ImageCodec.Decode(bytes).Width.Should().Be(image.Width);
         h.Stats.Requests["gemini"].Should().Be(1);
         h.Stats.ImagesGenerated.Should().Be(1);
     }

@@ -22,13 +22,13 @@ public sealed class GeminiImageProvider : IImageProvider
     private volatile bool _mainModelGone;
 
     /// <summary>
-    /// <paramref name="http"/> is the shared connection pool (see <see cref="ProviderHttp.CreateClient"/>: no client-wide
-    /// timeout, no automatic redirects); the provider builds one Flurl client on it for its base URL, with the key
+    /// <paramref name="connections"/> is the shared connection pool (see <see cref="ProviderHttp.CreateConnections"/>: no
+    /// automatic redirects; each call sets its own deadline); the provider builds one Flurl client on it for its base URL, with the key
     /// in the <c>x-goog-api-key</c> header.
     /// </summary>
-    public GeminiImageProvider(HttpClient http, GeminiOptions options, TimeProvider time, ILogger? log = null)
+    public GeminiImageProvider(HttpMessageHandler connections, GeminiOptions options, TimeProvider time, ILogger? log = null)
     {
-        _http = ProviderHttp.Keyed(http, options.BaseUrl, "x-goog-api-key", options.ApiKey);
+        _http = ProviderHttp.Keyed(connections, options.BaseUrl, "x-goog-api-key", options.ApiKey);
         _options = options;
         _time = time;
         _log = log ?? Serilog.Core.Logger.None;

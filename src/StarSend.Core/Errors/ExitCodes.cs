@@ -9,5 +9,11 @@ public static class ExitCodes
     public const int IllegalState = 3;
     public const int ProviderFailed = 4;
     public const int BudgetExceeded = 5;
+
+    /// <summary>
+    /// The provider account cannot pay for more work now: locked, out of balance, or a quota that cannot recover by
+    /// waiting (per-day, or a free tier with limit 0). The batch stops calling that provider.
+    /// </summary>
+    public const int AccountBlocked = 6;
     public const int Interrupted = 130;
 }

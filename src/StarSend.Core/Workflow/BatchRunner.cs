@@ -37,10 +37,10 @@ public static class BatchRunner
         return await Task.WhenAll(tasks);
     }
 
-    /// <summary>The worst outcome decides the exit code: interrupted, then budget, provider, state, input.</summary>
+    /// <summary>The worst outcome decides the exit code: interrupted, then unexpected, account blocked, budget, provider, state, input.</summary>
     public static int ExitCodeOf(IReadOnlyList<SequenceOutcome> outcomes)
     {
-        int[] severity = [ExitCodes.Interrupted, ExitCodes.Unexpected, ExitCodes.BudgetExceeded, ExitCodes.ProviderFailed, ExitCodes.IllegalState, ExitCodes.BadInput];
+        int[] severity = [ExitCodes.Interrupted, ExitCodes.Unexpected, ExitCodes.AccountBlocked, ExitCodes.BudgetExceeded, ExitCodes.ProviderFailed, ExitCodes.IllegalState, ExitCodes.BadInput];
         foreach (var code in severity)
         {
             if (outcomes.Any(o => o.ExitCode == code))

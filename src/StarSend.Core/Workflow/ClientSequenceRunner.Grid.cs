@@ -70,6 +70,7 @@ public sealed partial class ClientSequenceRunner
         var cost = 0m;
         var model = settings.ImageModel;
         var finalPath = MediaPath(paths.GridsDir, pass, $"{sequence.Id}_grid.png");
+        var noImage = 0;
         for (var attempt = 0; attempt <= settings.GridRetries; attempt++)
         {
             var prompt = GridPrompts.Stronger(basePrompt, attempt);
@@ -98,6 +99,16 @@ public sealed partial class ClientSequenceRunner
                 executions.Add(failed.Id);
                 cost += failed.CostUsd;
                 log.Warning("{SequenceId}: image call {Attempt} returned no image: {Message}", sequence.Id, attempt + 1, ex.Message);
+
+                // One bounded retry for an answer without an image (field-log #1; a safety refusal gets none).
+                if (++noImage > 1)
+                {
+                    throw new ProviderException(
+                        $"{sequence.Id}: the image model answered twice without an image, so no more image calls are made for this grid; last: {ex.Message}",
+                        ProviderErrorKind.NoImage,
+                        ex.HttpStatus,
+                        inner: ex);
+                }
             }
         }
 

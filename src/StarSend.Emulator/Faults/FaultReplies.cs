@@ -38,6 +38,7 @@ internal static class FaultReplies
     {
         FaultKind.TooManyRequests => GoogleErrors.Quota(model, fault.RetryAfterSeconds, perDay: false),
         FaultKind.QuotaDay => GoogleErrors.Quota(model, fault.Arg is null ? 3600 : fault.RetryAfterSeconds, perDay: true),
+        FaultKind.QuotaFreeTier => GoogleErrors.FreeTierQuota(model, fault.Arg is null ? 53 : fault.RetryAfterSeconds),
         FaultKind.ServerError => GoogleErrors.Error(500, "INTERNAL", "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting"),
         FaultKind.BadGateway => GoogleErrors.Error(502, "UNAVAILABLE", "Bad gateway."),
         FaultKind.Unavailable => GoogleErrors.Error(503, "UNAVAILABLE", "The model is overloaded. Please try again later."),

@@ -19,16 +19,16 @@ public sealed class FalVideoProvider : IVideoProvider
     private readonly FileDownloader _downloader;
 
     /// <summary>
-    /// <paramref name="http"/> is the shared connection pool (see <see cref="ProviderHttp.CreateClient"/>: no client-wide
-    /// timeout, no automatic redirects); the provider builds its Flurl clients on it, one per fal base URL.
+    /// <paramref name="connections"/> is the shared connection pool (see <see cref="ProviderHttp.CreateConnections"/>: no
+    /// automatic redirects; each call sets its own deadline); the provider builds its Flurl clients on it, one per fal base URL.
     /// </summary>
-    public FalVideoProvider(HttpClient http, FalOptions options, TimeProvider time, ILogger? log = null)
+    public FalVideoProvider(HttpMessageHandler connections, FalOptions options, TimeProvider time, ILogger? log = null)
     {
         _options = options;
         _time = time;
         _log = log ?? Serilog.Core.Logger.None;
         var retry = new RetryRunner("fal.ai", options.Retry, time, _log);
-        var api = new FalApi(http, options, time, retry);
+        var api = new FalApi(connections, options, time, retry);
         _queue = new FalQueue(api, options);
         _storage = new FalStorage(api, options, retry);
         _downloader = new FileDownloader(api.Plain, time, retry, options.DownloadIdleTimeout, _log);

@@ -24,4 +24,7 @@ internal enum FaultKind
     NotGrid,
     QuotaDay,
     ModelGone,
+    JpegImage,
+    JpegLabelledPng,
+    WebpImage,
 }

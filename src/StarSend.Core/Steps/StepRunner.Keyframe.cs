@@ -21,8 +21,9 @@ public sealed partial class StepRunner
         var refs = new List<ReferenceImage>();
         foreach (var path in references)
         {
-            var mime = Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg" ? "image/jpeg" : "image/png";
-            refs.Add(new ReferenceImage(await File.ReadAllBytesAsync(path, cancellationToken), mime));
+            // Upright, sRGB, under the size limit, labelled by what the bytes are (a phone JPEG would go sideways).
+            using var sending = await SendableFile.PrepareAsync(path, cancellationToken);
+            refs.Add(new ReferenceImage(await File.ReadAllBytesAsync(sending.Path, cancellationToken), sending.ContentType));
         }
 
         var job = new ImageJob { Prompt = prompt, References = refs, AspectRatio = _options.AspectRatio };

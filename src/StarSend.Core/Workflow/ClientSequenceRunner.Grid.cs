@@ -86,8 +86,10 @@ public sealed partial class ClientSequenceRunner
                 if (detection.IsGrid)
                 {
                     // A copy, not a move: the execution record keeps pointing at the file the call produced.
-                    File.Copy(path, finalPath, overwrite: true);
-                    return Attempt(number, pass, finalPath, "model", executions, prompt, model, cost, attempt + 1);
+                    // The grid keeps the extension of the paid bytes (a JPEG grid stays a .jpg).
+                    var kept = Path.ChangeExtension(finalPath, Path.GetExtension(result.File));
+                    File.Copy(result.File, kept, overwrite: true);
+                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1);
                 }
 
                 log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);

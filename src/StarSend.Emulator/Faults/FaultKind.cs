@@ -30,4 +30,7 @@ internal enum FaultKind
     NotGrid,
     QuotaDay,
     ModelGone,
+    JpegImage,
+    JpegLabelledPng,
+    WebpImage,
 }

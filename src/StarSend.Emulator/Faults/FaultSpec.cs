@@ -40,6 +40,9 @@ internal static class FaultSpec
         ["not-grid"] = (FaultKind.NotGrid, [FaultTargets.Gemini]),
         ["quota-day"] = (FaultKind.QuotaDay, [FaultTargets.Gemini]),
         ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini]),
+        ["jpeg"] = (FaultKind.JpegImage, [FaultTargets.Gemini]),
+        ["jpeg-labelled-png"] = (FaultKind.JpegLabelledPng, [FaultTargets.Gemini]),
+        ["webp"] = (FaultKind.WebpImage, [FaultTargets.Gemini]),
     };
 
     public static IReadOnlyList<FaultRule> Parse(string? spec)

@@ -61,6 +61,13 @@ public sealed partial class StepRunner
                     continue;
                 }
 
+                if (lookup.Outcome == SubmitLookupOutcome.NoneAccepted)
+                {
+                    var message = $"{intent.StepId}: {ex.Message}; {lookup.Reason}, after {attempt} submits: nothing was paid, run the same command again later";
+                    await SaveAsync(intent with { Status = ExecutionStatus.Failed, Error = message, CostUsd = 0, FinishedAt = _time.GetUtcNow() });
+                    throw new ProviderException(message, ProviderErrorKind.NotAccepted, ex.HttpStatus, inner: ex) { StepId = intent.StepId };
+                }
+
                 await SaveAsync(unknown with { Error = $"{ex.Message}; {lookup.Reason}" });
                 throw SubmissionUnknown(unknown, lookup.Reason);
             }

@@ -26,7 +26,7 @@ internal sealed class FalRequestHistory(FalApi api, FalOptions options, FalQueue
         {
             var url = PageUrl(job.Model, sentFrom, sentUntil, cursor);
             var (_, json) = await api.SendRepeatableAsync(
-                FalCall.History, job.Model, null, () => api.Request(HttpMethod.Get, url), _ => false, cancellationToken);
+                FalCall.History, job.Model, null, HttpMethod.Get, url, null, _ => false, cancellationToken);
             var (found, next) = Read(json);
             items.AddRange(found);
             if (next is null)

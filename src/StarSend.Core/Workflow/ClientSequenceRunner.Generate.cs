@@ -62,11 +62,19 @@ public sealed partial class ClientSequenceRunner
         {
             throw;
         }
-        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Transient or ProviderErrorKind.SubmissionUnknown)
+        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Transient or ProviderErrorKind.SubmissionUnknown || ex.PaidJobKept)
         {
             // The paid job is still out there (or may be): stay in generating so the next run resumes it.
             record = await UpdateAsync(id, r => r with { LastError = ex.Message });
             return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
+        }
+        catch (ProviderException ex) when (ex.FieldErrors.Count > 0)
+        {
+            // A validation answer, item by item, at the plan's JSON paths where they map (issue #8 item 8).
+            var message = $"{ex.StepId ?? id}: fal.ai answered HTTP {ex.HttpStatus ?? 422}: {FieldErrorPaths.Describe(plan, sequence, ex.StepId, ex.FieldErrors)}";
+            log.Error("{SequenceId}: {Message}", id, message);
+            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, message));
+            return new SequenceOutcome(id, ex.ExitCode, record.State, message, 0);
         }
         catch (StarSendException ex)
         {

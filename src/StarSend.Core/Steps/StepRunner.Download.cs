@@ -13,7 +13,8 @@ public sealed partial class StepRunner
     /// (bounded; a short body resumes with Range), never generated again; a file the provider no longer serves is
     /// recorded <c>paid_result_lost</c>. A complete MP4 of another duration is the job's own output and ends it.
     /// </summary>
-    private async Task<StepResult> DownloadVideoAsync(ExecutionRecord record, int expectedSeconds, string outputPath, bool resumed, CancellationToken cancellationToken)
+    private async Task<StepResult> DownloadVideoAsync(
+        ExecutionRecord record, int expectedSeconds, string outputPath, bool resumed, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         var tries = Math.Max(1, _options.DownloadAttempts);
@@ -40,6 +41,7 @@ public sealed partial class StepRunner
 
             if (NotTheVideo(outputPath, bytes, record.ResultBytes) is not { } bad)
             {
+                progress?.Report(new StepProgress(record.StepId, "verifying", null, TimeSpan.Zero, record.CostUsd) { Kind = StepPhase.Verifying });
                 return await VerifyDurationAsync(record, expectedSeconds, outputPath, bytes, resumed, cancellationToken);
             }
 

@@ -74,6 +74,11 @@ public sealed partial class StepRunner
             CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(startFrame, elements, shots).CostUsd);
         }
 
+        if (_jobSlots.CurrentCount == 0)
+        {
+            progress?.Report(new StepProgress(stepId, "waiting for a job slot", null, TimeSpan.Zero) { Kind = StepPhase.Queued });
+        }
+
         await _jobSlots.WaitAsync(cancellationToken);
         try
         {
@@ -132,14 +137,17 @@ public sealed partial class StepRunner
             if (record.ResultUrl is null)
             {
                 var started = _time.GetTimestamp();
-                var relay = progress is null ? null : new Progress<JobProgress>(p => progress.Report(
-                    new StepProgress(record.StepId, p.Phase == JobPhase.InQueue ? "in queue" : "running", p.QueuePosition, _time.GetElapsedTime(started), record.CostUsd)));
+                var relay = progress is null ? null : new InlineProgress<JobProgress>(p => progress.Report(
+                    new StepProgress(record.StepId, p.Phase == JobPhase.InQueue ? "in queue" : "running", p.QueuePosition, _time.GetElapsedTime(started), record.CostUsd)
+                    {
+                        Kind = p.Phase == JobPhase.InQueue ? StepPhase.Queued : StepPhase.Running,
+                    }));
                 var result = await WaitOrRecordAsync(record, handle, relay, cancellationToken);
                 record = await SaveAsync(record with { ResultUrl = result.VideoUrl.ToString(), ResultBytes = result.FileSize, CostUsd = result.CostUsd, Error = null });
             }
 
-            progress?.Report(new StepProgress(record.StepId, "downloading", null, TimeSpan.Zero, record.CostUsd));
-            return await DownloadVideoAsync(record, expectedSeconds, outputPath, resumed, cancellationToken);
+            progress?.Report(new StepProgress(record.StepId, "downloading", null, TimeSpan.Zero, record.CostUsd) { Kind = StepPhase.Downloading });
+            return await DownloadVideoAsync(record, expectedSeconds, outputPath, resumed, progress, cancellationToken);
         }
         finally
         {

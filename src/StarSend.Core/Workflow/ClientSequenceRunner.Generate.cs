@@ -13,6 +13,7 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GenerateAsync(string id, GenerateRequest request, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        progress = progress.ForSequence(id);
         var record = await GetAsync(id, cancellationToken);
         if (AlreadyHasTake(record, request) is { } done)
         {
@@ -55,6 +56,7 @@ public sealed partial class ClientSequenceRunner
             var recorded = NewTake(sequence, record, take, elements, results) with { PassRunId = pass };
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GenerateDone) with { Takes = [.. r.Takes, recorded], Pending = null });
             log.Information("{SequenceId}: take {Take} ready in pass {Pass}: {Files}", id, recorded.Number, pass, recorded.Files.Select(f => f.Path).ToList());
+            ReportTakeRecorded(sequence, mode, recorded, results, progress);
             var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))}", recorded.CostUsd);
         }
@@ -97,6 +99,16 @@ public sealed partial class ClientSequenceRunner
         var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
         SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
         return record.StartFrame is null ? throw new IllegalTransitionException($"{record.Id} has no start frame; pick a cell first") : mode;
+    }
+
+    /// <summary>Every step of the take turns done with the take's number the moment the take is in sequences.json.</summary>
+    private static void ReportTakeRecorded(PlanSequence sequence, TakeMode mode, Take take, IReadOnlyList<StepResult> results, IProgress<StepProgress>? progress)
+    {
+        var stepIds = mode == TakeMode.MultiShot ? [sequence.Id] : sequence.Shots.Select(s => $"{sequence.Id}_{s.Id}").ToList();
+        for (var i = 0; i < stepIds.Count && i < results.Count; i++)
+        {
+            progress?.Report(new StepProgress(stepIds[i], $"take {take.Number}", null, TimeSpan.Zero, results[i].CostUsd) { Kind = StepPhase.Done });
+        }
     }
 
     private static TakeMode ResolveMode(PlanSequence sequence, GenerateMode requested) => requested switch

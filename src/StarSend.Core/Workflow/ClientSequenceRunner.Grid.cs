@@ -17,6 +17,7 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GridAsync(string id, bool again, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        progress = progress.ForSequence(id);
         if (AlreadyHasGrid(await GetAsync(id, cancellationToken), again) is { } done)
         {
             return done;
@@ -40,6 +41,7 @@ public sealed partial class ClientSequenceRunner
             var attempt = await ExploreAsync(sequence, record.Grids.Count + 1, record.PassRunId!, progress, cancellationToken);
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GridDone) with { Grids = [.. r.Grids, attempt] });
             log.Information("{SequenceId}: grid {Grid} ready in pass {Pass}: {File}", id, attempt.Number, attempt.PassRunId, attempt.File);
+            progress?.Report(new StepProgress(id, $"grid {attempt.Number}", null, TimeSpan.Zero, attempt.CostUsd) { Kind = StepPhase.Done });
             var how = attempt.Kind == "composite" ? "composited from four singles" : $"after {attempt.Calls} image call(s)";
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"grid {attempt.Number} ready ({how}): {attempt.File}", attempt.CostUsd);
         }

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         GridCommand.Create(runner),
         PickCommand.Create(runner),
         GenerateCommand.Create(runner),
+        RunCommand.Create(runner),
         ApproveCommand.Create(runner),
         ReconcileCommand.Create(runner),
         DemoCommand.Create(runner),

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         GridCommand.Create(runner),
         PickCommand.Create(runner),
         GenerateCommand.Create(runner),
+        RunCommand.Create(runner),
         ApproveCommand.Create(runner),
         ReviewCommand.Create(runner),
         OmitCommand.Create(runner, restore: false),

@@ -7,6 +7,7 @@ using StarSend.Core.Steps;
 using StarSend.Core.Workflow;
 using StarSend.Infrastructure.Fal;
 using StarSend.Infrastructure.Gemini;
+using StarSend.Infrastructure.Http;
 using StarSend.Infrastructure.State;
 
 namespace StarSend.Cli;
@@ -56,7 +57,7 @@ internal sealed class ProjectSession : IDisposable
     public ClientSequenceRunner CreateRunner(SessionOptions options)
     {
         var env = _context.Host.Environment;
-        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        var http = ProviderHttp.CreateClient();
         _owned.Add(http);
         var video = CreateVideoProvider(http, env, options.NeedsFal);
         var images = CreateImageProvider(http, env, options.NeedsGemini);
@@ -75,7 +76,7 @@ internal sealed class ProjectSession : IDisposable
     /// <summary>Asks fal to cancel every job of this project still in flight (Ctrl+C with --cancel-remote).</summary>
     public async Task CancelInFlightAsync()
     {
-        using var http = new HttpClient();
+        using var http = ProviderHttp.CreateClient();
         var video = CreateVideoProvider(http, _context.Host.Environment, required: true);
         var doc = await Executions.ReadAsync(CancellationToken.None);
         foreach (var e in doc.Executions.Values.Where(e => e is { Status: ExecutionStatus.Submitted, ResultUrl: null }))

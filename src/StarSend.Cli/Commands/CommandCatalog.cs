@@ -20,6 +20,8 @@ internal static class CommandCatalog
         BoardCommand.Create(runner),
         DailiesCommand.Create(runner),
         ReconcileCommand.Create(runner),
+        ExportCommand.Create(runner),
+        RoughCutCommand.Create(runner),
         DemoCommand.Create(runner),
         EmulatorCommand.Create(runner),
     ];

@@ -103,7 +103,8 @@ internal static class DemoCommand
 
         await Step(context, "status");
         var doc = await session.Sequences.ReadAsync(cancellationToken);
-        var rows = csr.Plan.Sequences.Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id))).ToList();
+        var ledger = SequenceLedger.CostBySequence(csr.Plan, await session.Executions.ReadAsync(cancellationToken));
+        var rows = csr.Plan.Sequences.Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
         await context.Out.WriteAsync(TextTable.Render(
             ["SEQ", "SECTION", "STATE", "TAKES", "APPROVED", "COST"],
             rows.Select(r => (IReadOnlyList<string>)[r.Id, r.Section, StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State), $"{r.Takes}", $"{r.ApprovedTake}", TextTable.Money(r.CostUsd)])));

@@ -17,7 +17,11 @@ public sealed record Take
 {
     public required int Number { get; init; }
 
+    /// <summary>The invocation that started the take.</summary>
     public required string RunId { get; init; }
+
+    /// <summary>The pass the take belongs to (its files' prefix); null for takes from schema 1.</summary>
+    public string? PassRunId { get; init; }
 
     public required TakeMode Mode { get; init; }
 

@@ -3,7 +3,7 @@ using StarSend.Emulator.Control;
 using StarSend.Emulator.Drawing;
 using StarSend.Emulator.Faults;
 using StarSend.Emulator.Http;
-using StarSend.Imaging.Png;
+using StarSend.Imaging;
 
 namespace StarSend.Emulator.Gemini;
 
@@ -54,7 +54,7 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
         ImageSizes.TryGet(parsed.AspectRatio, parsed.ImageSize, out var width, out var height);
         var seed = SeededRandom.SeedFrom(parsed.Prompt);
         var image = grid ? KeyframeArt.Grid(seed, width, height) : KeyframeArt.Single(seed, width, height);
-        var png = PngCodec.Encode(image);
+        var png = ImageCodec.EncodePng(image);
         counter.ImageGenerated();
         var text = parsed.WantsText ? (grid ? "Here is a 2x2 grid of four keyframes." : "Here is the image.") : null;
         return GeminiReplies.Candidate(model, parsed, text, png, "STOP");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Flurl.Http;
 using Polly;
 using Polly.Retry;
 using StarSend.Core.Errors;
@@ -43,13 +44,13 @@ internal sealed class FalQueue
             answer = await _connectRetry.ExecuteAsync(
                 async token =>
                 {
-                    using var request = _api.Request(HttpMethod.Post, _api.QueueEndpoint(job.Model), body);
+                    var request = _api.Request(_api.QueueEndpoint(job.Model));
                     if (_options.StartTimeout is { } start)
                     {
-                        request.Headers.Add("x-fal-request-timeout", Math.Max(2, (int)start.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+                        request.WithHeader("x-fal-request-timeout", Math.Max(2, (int)start.TotalSeconds).ToString(CultureInfo.InvariantCulture));
                     }
 
-                    return await _api.SendOnceAsync(request, _options.RequestTimeout, token);
+                    return await _api.SendOnceAsync(request, HttpMethod.Post, body, _options.RequestTimeout, token);
                 },
                 cancellationToken);
         }
@@ -88,7 +89,7 @@ internal sealed class FalQueue
     {
         var url = WithLogs(handle.StatusUrl);
         var (answer, json) = await _api.SendRepeatableAsync(
-            FalCall.Status, handle.RequestId, handle.RequestId, () => _api.Request(HttpMethod.Get, url), _ => false, cancellationToken);
+            FalCall.Status, handle.RequestId, handle.RequestId, HttpMethod.Get, url, null, _ => false, cancellationToken);
         try
         {
             return FalStatus.Parse(json);
@@ -103,7 +104,7 @@ internal sealed class FalQueue
     {
         var url = new Uri(handle.ResponseUrl);
         var (answer, json) = await _api.SendRepeatableAsync(
-            FalCall.Result, handle.RequestId, handle.RequestId, () => _api.Request(HttpMethod.Get, url), _ => false, cancellationToken);
+            FalCall.Result, handle.RequestId, handle.RequestId, HttpMethod.Get, url, null, _ => false, cancellationToken);
         var units = decimal.TryParse(answer.Header("x-fal-billable-units"), NumberStyles.Float, CultureInfo.InvariantCulture, out var u) ? u : (decimal?)null;
         return json is JsonObject output
             ? (output, units)
@@ -114,7 +115,7 @@ internal sealed class FalQueue
     {
         var url = new Uri(handle.CancelUrl);
         var (answer, json) = await _api.SendRepeatableAsync(
-            FalCall.Cancel, handle.RequestId, handle.RequestId, () => _api.Request(HttpMethod.Put, url), a => a.Status is 400 or 404 or 409, cancellationToken);
+            FalCall.Cancel, handle.RequestId, handle.RequestId, HttpMethod.Put, url, null, a => a.Status is 400 or 404 or 409, cancellationToken);
         var status = (json as JsonObject)?["status"] is JsonValue v && v.TryGetValue<string>(out var s) ? s.ToUpperInvariant() : null;
         return (status, answer.Status) switch
         {

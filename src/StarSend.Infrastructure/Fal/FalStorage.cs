@@ -5,7 +5,7 @@ using StarSend.Infrastructure.Http;
 
 namespace StarSend.Infrastructure.Fal;
 
-/// <summary>fal storage: initiate an upload (with the key), PUT the bytes to the signed URL (without it), use file_url (providers.md §1.11).</summary>
+/// <summary>fal storage: initiate an upload (with the key, on the REST client), PUT the bytes to the signed URL (on the key-less client), use file_url (providers.md §1.11).</summary>
 internal sealed class FalStorage(FalApi api, FalOptions options, RetryRunner retry)
 {
     /// <summary>fal switches to a multipart upload above this; StarSend's inputs are images far below it.</summary>
@@ -34,7 +34,7 @@ internal sealed class FalStorage(FalApi api, FalOptions options, RetryRunner ret
         var url = api.RestEndpoint("storage/upload/initiate?storage_type=fal-cdn-v3");
         var body = new JsonObject { ["content_type"] = contentType, ["file_name"] = fileName };
         var (answer, json) = await api.SendRepeatableAsync(
-            FalCall.Upload, fileName, null, () => api.Request(HttpMethod.Post, url, body.DeepClone()), _ => false, cancellationToken);
+            FalCall.Upload, fileName, null, HttpMethod.Post, url, body, _ => false, cancellationToken);
         var upload = JsonText.Of(json?["upload_url"]);
         var fileUrl = JsonText.Of(json?["file_url"]);
         if (upload is null || fileUrl is null || !Uri.TryCreate(upload, UriKind.Absolute, out var uploadUrl))
@@ -48,9 +48,13 @@ internal sealed class FalStorage(FalApi api, FalOptions options, RetryRunner ret
     private async Task<bool> PutAsync(Uri uploadUrl, FileInfo file, string contentType, CancellationToken cancellationToken)
     {
         await using var stream = file.OpenRead();
-        using var request = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new StreamContent(stream) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        var answer = await HttpExchange.SendAsync(api.Http, request, options.UploadTimeout, api.Time, cancellationToken);
+        using var content = new StreamContent(stream);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        var answer = await HttpExchange.SendAsync(
+            token => api.Plain.Request(uploadUrl.AbsoluteUri).SendAsync(HttpMethod.Put, content, HttpCompletionOption.ResponseHeadersRead, token),
+            options.UploadTimeout,
+            api.Time,
+            cancellationToken);
         if (!answer.IsSuccess)
         {
             throw FalErrors.FromAnswer(answer, FalCall.Upload, file.Name, null, api.Time);

@@ -19,7 +19,8 @@ public sealed class FalVideoProvider : IVideoProvider
     private readonly FileDownloader _downloader;
 
     /// <summary>
-    /// <paramref name="http"/> should have no client-wide timeout (see <see cref="ProviderHttp.CreateClient"/>): each call sets its own deadline.
+    /// <paramref name="http"/> is the shared connection pool (see <see cref="ProviderHttp.CreateClient"/>: no client-wide
+    /// timeout, no automatic redirects); the provider builds its Flurl clients on it, one per fal base URL.
     /// </summary>
     public FalVideoProvider(HttpClient http, FalOptions options, TimeProvider time, ILogger? log = null)
     {
@@ -30,7 +31,7 @@ public sealed class FalVideoProvider : IVideoProvider
         var api = new FalApi(http, options, time, retry);
         _queue = new FalQueue(api, options);
         _storage = new FalStorage(api, options, retry);
-        _downloader = new FileDownloader(http, time, retry, options.DownloadIdleTimeout, _log);
+        _downloader = new FileDownloader(api.Plain, time, retry, options.DownloadIdleTimeout, _log);
     }
 
     public void Validate(VideoJob job)

@@ -1,6 +1,5 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Flurl.Http;
 using System.Text.Json.Nodes;
 using Serilog;
 using StarSend.Core.Errors;
@@ -15,7 +14,7 @@ namespace StarSend.Infrastructure.Gemini;
 /// </summary>
 public sealed class GeminiImageProvider : IImageProvider
 {
-    private readonly HttpClient _http;
+    private readonly IFlurlClient _http;
     private readonly GeminiOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
@@ -23,11 +22,13 @@ public sealed class GeminiImageProvider : IImageProvider
     private volatile bool _mainModelGone;
 
     /// <summary>
-    /// <paramref name="http"/> should have no client-wide timeout (see <see cref="ProviderHttp.CreateClient"/>): each call sets its own deadline.
+    /// <paramref name="http"/> is the shared connection pool (see <see cref="ProviderHttp.CreateClient"/>: no client-wide
+    /// timeout, no automatic redirects); the provider builds one Flurl client on it for its base URL, with the key
+    /// in the <c>x-goog-api-key</c> header.
     /// </summary>
     public GeminiImageProvider(HttpClient http, GeminiOptions options, TimeProvider time, ILogger? log = null)
     {
-        _http = http;
+        _http = ProviderHttp.Keyed(http, options.BaseUrl, "x-goog-api-key", options.ApiKey);
         _options = options;
         _time = time;
         _log = log ?? Serilog.Core.Logger.None;
@@ -75,14 +76,9 @@ public sealed class GeminiImageProvider : IImageProvider
             "generateContent",
             async token =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
-                if (!string.IsNullOrWhiteSpace(_options.ApiKey))
-                {
-                    request.Headers.Add("x-goog-api-key", _options.ApiKey);
-                }
-
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                var reply = await HttpExchange.SendAsync(_http, request, _options.RequestTimeout, _time, token);
+                var request = _http.Request(url.AbsoluteUri).WithHeader("Accept", "application/json");
+                var reply = await HttpExchange.SendAsync(
+                    t => request.SendJsonAsync(HttpMethod.Post, body, HttpCompletionOption.ResponseHeadersRead, t), _options.RequestTimeout, _time, token);
                 if (!reply.IsSuccess)
                 {
                     throw GeminiErrors.FromAnswer(reply, model, _time);

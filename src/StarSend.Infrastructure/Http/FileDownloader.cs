@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Flurl.Http;
 using Serilog;
 using StarSend.Core.Errors;
 
@@ -8,8 +9,9 @@ namespace StarSend.Infrastructure.Http;
 /// <summary>
 /// Streams a URL to <c>&lt;destination&gt;.part</c> (never the whole file in memory), resumes a broken transfer with
 /// <c>Range</c>, checks the length against the server's, and only then renames the file into place.
+/// Requests go through a key-less Flurl client: a download URL is a CDN's, never a provider API's.
 /// </summary>
-internal sealed class FileDownloader(HttpClient http, TimeProvider time, RetryRunner retry, TimeSpan idleTimeout, ILogger log)
+internal sealed class FileDownloader(IFlurlClient http, TimeProvider time, RetryRunner retry, TimeSpan idleTimeout, ILogger log)
 {
     public async Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, CancellationToken cancellationToken)
     {
@@ -31,17 +33,18 @@ internal sealed class FileDownloader(HttpClient http, TimeProvider time, RetryRu
     private async Task<long> AttemptAsync(Uri url, string part, long maxBytes, CancellationToken cancellationToken)
     {
         var offset = File.Exists(part) ? new FileInfo(part).Length : 0;
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        var request = http.Request(url.AbsoluteUri);
         if (offset > 0)
         {
-            request.Headers.Range = new RangeHeaderValue(offset, null);
+            request.WithHeader("Range", new RangeHeaderValue(offset, null).ToString());
         }
 
         using var idle = new CancellationTokenSource(idleTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            using var answer = await HttpExchange.Unwrap(() => request.SendAsync(HttpMethod.Get, null, HttpCompletionOption.ResponseHeadersRead, linked.Token));
+            var response = answer.ResponseMessage;
             var total = Accept(response, url, part, ref offset);
             if (total is null && response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
             {

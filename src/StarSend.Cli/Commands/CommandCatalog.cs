@@ -23,6 +23,8 @@ internal static class CommandCatalog
         ReconcileCommand.Create(runner),
         ExportCommand.Create(runner),
         RoughCutCommand.Create(runner),
+        CostsCommand.Create(runner),
+        PricesCommand.Create(runner),
         DemoCommand.Create(runner),
         EmulatorCommand.Create(runner),
     ];

@@ -27,7 +27,7 @@ internal static class GenerateCommand
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "generate", async (context, token) =>
         {
             using var session = ProjectSession.Open(context);
-            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), NeedsFal = !parseResult.GetValue(dryRun) });
+            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), PayAgain = parseResult.GetValue(again), NeedsFal = !parseResult.GetValue(dryRun) });
             var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var request = new GenerateRequest
             {

@@ -72,6 +72,7 @@ public sealed partial class ClientSequenceRunner
         var cost = 0m;
         var model = settings.ImageModel;
         var finalPath = MediaPath(paths.GridsDir, pass, $"{sequence.Id}_grid.png");
+        var noImage = 0;
         for (var attempt = 0; attempt <= settings.GridRetries; attempt++)
         {
             var prompt = GridPrompts.Stronger(basePrompt, attempt);
@@ -87,8 +88,10 @@ public sealed partial class ClientSequenceRunner
                 if (detection.IsGrid)
                 {
                     // A copy, not a move: the execution record keeps pointing at the file the call produced.
-                    File.Copy(path, finalPath, overwrite: true);
-                    return Attempt(number, pass, finalPath, "model", executions, prompt, model, cost, attempt + 1);
+                    // The grid keeps the extension of the paid bytes (a JPEG grid stays a .jpg).
+                    var kept = Path.ChangeExtension(finalPath, Path.GetExtension(result.File));
+                    File.Copy(result.File, kept, overwrite: true);
+                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1);
                 }
 
                 log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);
@@ -100,6 +103,16 @@ public sealed partial class ClientSequenceRunner
                 executions.Add(failed.Id);
                 cost += failed.CostUsd;
                 log.Warning("{SequenceId}: image call {Attempt} returned no image: {Message}", sequence.Id, attempt + 1, ex.Message);
+
+                // One bounded retry for an answer without an image (field-log #1; a safety refusal gets none).
+                if (++noImage > 1)
+                {
+                    throw new ProviderException(
+                        $"{sequence.Id}: the image model answered twice without an image, so no more image calls are made for this grid; last: {ex.Message}",
+                        ProviderErrorKind.NoImage,
+                        ex.HttpStatus,
+                        inner: ex);
+                }
             }
         }
 

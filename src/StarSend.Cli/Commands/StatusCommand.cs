@@ -37,6 +37,18 @@ internal static class StatusCommand
                 .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
             if (context.Json)
             {
+                if (only is not null && doc.Sequences.GetValueOrDefault(only) is { } one)
+                {
+                    // status SEQ --json adds the sequence's review: each take's status and the history (additive keys).
+                    await JsonOutput.WriteAsync(context.Out, new
+                    {
+                        session.Plan.Project, Sequences = rows, TotalCostUsd = rows.Sum(r => r.CostUsd), one.Omitted,
+                        TakeReviews = one.Takes.Select(t => new { Take = t.Number, Status = StarSend.Core.Sequences.SequenceReview.StatusOf(one, t), t.RetakeReason }),
+                        one.History,
+                    });
+                    return ExitCodes.Ok;
+                }
+
                 await JsonOutput.WriteAsync(context.Out, new { session.Plan.Project, Sequences = rows, TotalCostUsd = rows.Sum(r => r.CostUsd) });
                 return ExitCodes.Ok;
             }
@@ -55,8 +67,12 @@ internal static class StatusCommand
             }
 
             await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}");
+            if (only is not null)
+            {
+                await ReviewHistory.WriteAsync(context.Out, doc.Sequences.GetValueOrDefault(only) ?? new StarSend.Core.Sequences.SequenceRecord { Id = only });
+            }
             return ExitCodes.Ok;
-        }, ct));
+        }, ct, readOnly: true));
         return command;
     }
 }

@@ -36,6 +36,13 @@ public sealed record SequenceRecord
 
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Cut from the edit: left out of coverage, batches (<c>--all</c>, <c>--section</c>) and the cost to finish, until restored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Omitted { get; init; }
+
+    /// <summary>Every review decision on the sequence and its takes, oldest first.</summary>
+    public List<ReviewEvent> History { get; init; } = [];
+
     /// <summary>Total cost in US dollars of every paid call of this sequence (grids and takes).</summary>
     public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd);
 }

@@ -53,6 +53,12 @@ public sealed record Take
 
     /// <summary>Project-relative paths of the video files, in shot order for individual takes.</summary>
     public List<TakeFile> Files { get; init; } = [];
+
+    /// <summary>The review status (pending until someone decides); see <see cref="SequenceReview.StatusOf"/> for the effective one.</summary>
+    public TakeReviewStatus ReviewStatus { get; init; } = TakeReviewStatus.Pending;
+
+    /// <summary>Why a retake was asked for, while <see cref="ReviewStatus"/> is retake.</summary>
+    public string? RetakeReason { get; init; }
 }
 
 /// <summary>A verified output file.</summary>

@@ -24,7 +24,8 @@ public sealed partial class ClientSequenceRunner
             }
         }
 
-        return await UpdateAsync(id, r => SequenceWorkflow.ApproveTake(r, takeNumber));
+        var stamp = Stamp(ReviewStamp.CurrentUser, null);
+        return await UpdateAsync(id, r => SequenceReview.Decide(r, new ReviewDecision(ReviewAction.Approve, takeNumber), stamp));
     }
 
     public async Task<SequenceRecord> ApproveFinalAsync(string id, CancellationToken cancellationToken)
@@ -32,7 +33,8 @@ public sealed partial class ClientSequenceRunner
         // Refuse before taking the project lock, like the other commands: a refused command writes nothing.
         SequenceWorkflow.Ensure(await GetAsync(id, cancellationToken), SequenceCommand.ApproveFinal);
         await using var lease = await leases.AcquireAsync(id, $"starsend approve --final (run {runId})", cancellationToken);
-        return await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.ApproveFinal));
+        var stamp = Stamp(ReviewStamp.CurrentUser, null);
+        return await UpdateAsync(id, r => SequenceReview.Decide(r, new ReviewDecision(ReviewAction.Final), stamp));
     }
 
     /// <summary>Null when the take file is present, a complete MP4 and as long as recorded; otherwise what is wrong.</summary>

@@ -3,7 +3,7 @@ using StarSend.Core.Plans;
 using StarSend.Core.Sequences;
 using StarSend.Core.Steps;
 using StarSend.Imaging.Grids;
-using StarSend.Imaging.Png;
+using StarSend.Imaging;
 
 namespace StarSend.Core.Workflow;
 
@@ -65,7 +65,7 @@ public sealed partial class ClientSequenceRunner
             throw new BadInputException(gridNumber is null ? $"{id} has no grid yet; run 'starsend grid {id}'" : $"{id} has no grid {gridNumber}");
         }
 
-        var image = PngCodec.Decode(paths.Full(grid.File!));
+        var image = ImageCodec.Decode(paths.Full(grid.File!));
         var frame = GridCells.Extract(image, cell.Row, cell.Col, gridSize: 2, trimGutters: true);
         if (frame.Width < PlanLimits.MinImageSide || frame.Height < PlanLimits.MinImageSide)
         {
@@ -78,7 +78,7 @@ public sealed partial class ClientSequenceRunner
         var name = shotId is null ? $"{id}_{cell}.png" : $"{id}_{shotId}_{cell}.png";
         var path = MediaPath(paths.StartFramesDir, pass, name);
         Directory.CreateDirectory(paths.StartFramesDir);
-        await StepRunner.WriteFileAtomicallyAsync(path, PngCodec.Encode(frame), cancellationToken);
+        await StepRunner.WriteFileAtomicallyAsync(path, ImageCodec.EncodePng(frame), cancellationToken);
         var start = new StartFrame { Grid = grid.Number, Row = cell.Row, Col = cell.Col, File = paths.Relative(path), Width = frame.Width, Height = frame.Height, PassRunId = pass, RunId = runId, Auto = autoReason is null ? null : true, AutoReason = autoReason };
         log.Information("{SequenceId}: picked {Cell} of grid {Grid} in pass {Pass}: {File}", id, cell.ToString(), grid.Number, pass, start.File);
         return await UpdateAsync(id, r =>

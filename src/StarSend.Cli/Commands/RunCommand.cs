@@ -50,9 +50,9 @@ internal static class RunCommand
                 // The one progress view of batch commands; each sequence's full run outcome is kept for the report.
                 var runs = new System.Collections.Concurrent.ConcurrentDictionary<string, SequenceRunOutcome>(StringComparer.Ordinal);
                 await BatchProgress.RunAsync(
-                    context, ids, BatchEstimate.None(ids), ids.Count, session.Settings.Concurrency,
+                    context, ids, BatchEstimate.None(ids), Math.Max(1, ids.Count), session.Settings.Concurrency,
                     async (id, progress, t) => (runs[id] = await RunOneAsync(csr, id, request, gridSlots, progress, context, t)).AsOutcome(), token);
-                var outcomes = ids.Select(id => runs[id]).ToList();
+                var outcomes = ids.Where(runs.ContainsKey).Select(id => runs[id]).ToList();
                 var committed = StepRunner.Committed(await session.Executions.ReadAsync(token));
                 return await RunReport.WriteAsync(context, outcomes, request.DryRun, session.Settings.BudgetUsd is { } budget ? budget - committed : null);
             }

@@ -36,6 +36,9 @@ public sealed class DemoTests
             var seconds = take.Files.Sum(f => Mp4Inspector.Inspect(Path.Combine(dir, f.Path)).DurationS);
             seconds.Should().BeApproximately(planned.TotalDurationS, 0.05, planned.Id);
             record.Grids.Should().NotBeEmpty();
+            new[] { record.Grids[^1].PassRunId, record.StartFrame!.PassRunId, take.PassRunId }.Should().OnlyContain(p => p == record.PassRunId, $"{planned.Id}: one pass from grid to take");
+            new[] { record.Grids[^1].File!, record.StartFrame.File }.Concat(take.Files.Select(f => f.Path))
+                .Should().OnlyContain(f => Path.GetFileName(f).StartsWith(record.PassRunId + "_", StringComparison.Ordinal), planned.Id);
             runIds.Add(take.RunId);
         }
 

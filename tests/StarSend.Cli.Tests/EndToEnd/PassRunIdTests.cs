@@ -110,6 +110,7 @@ public sealed class PassRunIdTests
         return new CliResult(child.ExitCode, await output, await error);
     }
 
+    /// <summary>The project's log events (CLEF: properties at the top level, <c>@mt</c> the message template).</summary>
     private static List<JsonNode> LogEvents(string dir) =>
         [.. Directory.EnumerateFiles(Path.Combine(dir, "logs"), "*.jsonl").SelectMany(File.ReadAllLines).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!)];
 }

@@ -27,4 +27,5 @@ internal enum FaultKind
     JpegImage,
     JpegLabelledPng,
     WebpImage,
+    AspectDropped,
 }

@@ -37,6 +37,7 @@ internal static class FaultSpec
         ["jpeg"] = (FaultKind.JpegImage, [FaultTargets.Gemini]),
         ["jpeg-labelled-png"] = (FaultKind.JpegLabelledPng, [FaultTargets.Gemini]),
         ["webp"] = (FaultKind.WebpImage, [FaultTargets.Gemini]),
+        ["aspect-dropped"] = (FaultKind.AspectDropped, [FaultTargets.Gemini]),
     };
 
     public static IReadOnlyList<FaultRule> Parse(string? spec)

@@ -103,13 +103,21 @@ internal static class DemoCommand
 
         await Step(context, "status");
         var doc = await session.Sequences.ReadAsync(cancellationToken);
-        var rows = csr.Plan.Sequences.Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id))).ToList();
+        var ledger = SequenceLedger.CostBySequence(csr.Plan, await session.Executions.ReadAsync(cancellationToken));
+        var rows = csr.Plan.Sequences.Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
         await context.Out.WriteAsync(TextTable.Render(
             ["SEQ", "SECTION", "STATE", "TAKES", "APPROVED", "COST"],
             rows.Select(r => (IReadOnlyList<string>)[r.Id, r.Section, StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State), $"{r.Takes}", $"{r.ApprovedTake}", TextTable.Money(r.CostUsd)])));
         var stats = emulator.GetStats();
         await context.Out.WriteLineAsync($"Total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}; {stats.SubmitsAccepted} video jobs and {stats.ImagesGenerated} images paid at the emulator; {clock.Elapsed.TotalSeconds:0.0} s");
         await context.Out.WriteLineAsync($"Files: {context.Paths.Root}/media (grids, start_frames, videos), state in {context.Paths.Root}/state, logs in {context.Paths.LogsDir}");
+
+        await Step(context, "board ; starsend dailies --all");
+        var review = await ReviewPages.ReadAsync(session, cancellationToken);
+        var board = await ReviewPages.WriteBoardAsync(context, review, ReviewPages.DefaultBoard(context), cancellationToken);
+        var dailies = await ReviewPages.WriteDailiesAsync(context, review, new StarSend.Review.Pages.DailiesFilter(), ReviewPages.DefaultDailies(context), cancellationToken);
+        await context.Out.WriteLineAsync($"Board: {board}");
+        await context.Out.WriteLineAsync($"Dailies: {dailies}");
         return worst;
     }
 

@@ -11,7 +11,7 @@ internal static class GenerateCommand
     public static Command Create(CommandRunner runner)
     {
         var batch = new BatchOptions();
-        var mode = new Option<GenerateMode>("--mode") { Description = "auto (default), multi or individual", DefaultValueFactory = _ => GenerateMode.Auto };
+        var mode = GenerateModeOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent and its estimated cost; pay nothing" };
         var yes = new Option<bool>("--yes") { Description = "Accept dropped elements without asking (for scripts)" };
         var resubmit = new Option<bool>("--resubmit") { Description = "Submit again a call whose submit may have been billed but returned no request id" };
@@ -29,7 +29,7 @@ internal static class GenerateCommand
         {
             using var session = ProjectSession.Open(context);
             var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), NeedsFal = !parseResult.GetValue(dryRun) });
-            var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
+            var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var request = new GenerateRequest
             {
                 Mode = parseResult.GetValue(mode),

@@ -19,7 +19,7 @@ internal static class GridCommand
         {
             using var session = ProjectSession.Open(context);
             var csr = session.CreateRunner(new SessionOptions { NeedsGemini = true });
-            var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
+            var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var outcomes = await ProgressView.RunAsync(context, progress => BatchRunner.RunAsync(
                 ids, session.Settings.Concurrency, (id, t) => csr.GridAsync(id, parseResult.GetValue(again), progress, t), token,
                 (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));

@@ -63,7 +63,11 @@ public sealed record ExecutionRecord
         _ => Status.ToString().ToLowerInvariant(),
     }}";
 
+    /// <summary>The invocation that made the call.</summary>
     public required string RunId { get; init; }
+
+    /// <summary>The run id the call's outputs are filed under (a sequence's pass, issue #14); null when the caller set none.</summary>
+    public string? PassRunId { get; init; }
 
     /// <summary>SHA-256 of the canonical request payload, so a resume can tell it is the same call.</summary>
     public required string Fingerprint { get; init; }

@@ -4,7 +4,6 @@ using StarSend.Core.Errors;
 using StarSend.Core.Executions;
 using StarSend.Core.Providers;
 using StarSend.Imaging;
-using StarSend.Imaging.Png;
 
 namespace StarSend.Core.Steps;
 
@@ -55,7 +54,7 @@ public sealed partial class StepRunner
         RgbaImage image;
         try
         {
-            image = PngCodec.Decode(generated.Data);
+            image = ImageCodec.Decode(generated.Data);
         }
         catch (ImagingException ex)
         {

@@ -86,6 +86,7 @@ public sealed partial class StepRunner : IDisposable
                     Kind = kind,
                     Status = ExecutionStatus.Intent,
                     RunId = runId,
+                    PassRunId = OutputRun.Current,
                     Fingerprint = fingerprint,
                     Model = model,
                     Request = request,

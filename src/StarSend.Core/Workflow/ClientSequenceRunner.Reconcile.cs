@@ -70,8 +70,20 @@ public sealed partial class ClientSequenceRunner
 
         await using (lease)
         {
-            var back = SequenceWorkflow.Fail(record, "reconcile: the step had stopped with nothing in flight").State;
-            await UpdateAsync(record.Id, r => r.State == record.State ? SequenceWorkflow.Fail(r, "reconcile: the step had stopped with nothing in flight") : r);
+            // Decided again on what is true now that the lease is held: the run we saw stopped may have been resumed and finished.
+            var now = await GetAsync(record.Id, cancellationToken);
+            var mine = (await steps.FindAllAsync(cancellationToken))
+                .Where(e => e.StepId == record.Id || e.StepId.StartsWith(record.Id + "_", StringComparison.Ordinal)).ToList();
+            var claimed = now.Takes.SelectMany(t => t.ExecutionIds).Concat(now.Grids.SelectMany(g => g.ExecutionIds)).ToHashSet(StringComparer.Ordinal);
+            var busy = mine.Any(e => e.Status is ExecutionStatus.Intent or ExecutionStatus.Submitted
+                || (e.Kind == ExecutionKind.Video && e.Status == ExecutionStatus.SubmissionUnknown));
+            if (now.State != record.State || busy || HasUnclaimedVideo(mine, claimed, now))
+            {
+                return new(record.Id, $"is now {SequenceWorkflow.StateName(now.State)}; left as it is", false);
+            }
+
+            var back = SequenceWorkflow.Fail(now, "reconcile: the step had stopped with nothing in flight").State;
+            await UpdateAsync(record.Id, r => r.State == now.State ? SequenceWorkflow.Fail(r, "reconcile: the step had stopped with nothing in flight") : r);
             return new(record.Id, $"was {SequenceWorkflow.StateName(record.State)} with nothing in flight; returned to {SequenceWorkflow.StateName(back)}", true);
         }
     }

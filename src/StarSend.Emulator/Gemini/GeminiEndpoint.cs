@@ -3,7 +3,7 @@ using StarSend.Emulator.Control;
 using StarSend.Emulator.Drawing;
 using StarSend.Emulator.Faults;
 using StarSend.Emulator.Http;
-using StarSend.Imaging.Png;
+using StarSend.Imaging;
 
 namespace StarSend.Emulator.Gemini;
 
@@ -58,11 +58,11 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
         ImageSizes.TryGet(parsed.AspectRatio, parsed.ImageSize, out var width, out var height);
         var seed = SeededRandom.SeedFrom(parsed.Prompt);
         var image = grid ? KeyframeArt.Grid(seed, width, height) : KeyframeArt.Single(seed, width, height);
-        var png = PngCodec.Encode(image);
+        var png = ImageCodec.EncodePng(image);
         counter.ImageGenerated();
         if (fault?.Kind is FaultKind.ThoughtThenFinal or FaultKind.AllThought or FaultKind.DuplicateImage)
         {
-            var draft = fault.Kind == FaultKind.DuplicateImage ? png : PngCodec.Encode(KeyframeArt.Single(seed ^ 0x5EED, width, height));
+            var draft = fault.Kind == FaultKind.DuplicateImage ? png : ImageCodec.EncodePng(KeyframeArt.Single(seed ^ 0x5EED, width, height));
             return GeminiFieldReplies.SeveralImages(model, fault.Kind, draft, png);
         }
 

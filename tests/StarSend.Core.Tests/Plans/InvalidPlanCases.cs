@@ -58,6 +58,8 @@ internal static class InvalidPlanCases
         ["shot-duration-long"] = Edit(p => p["sequences"]![2]!["shots"]![1]!["duration"] = 16, ["$.sequences[2].shots[1].duration"], "got 16"),
         ["shot-duration-missing"] = Edit(p => p["sequences"]![2]!["shots"]![1]!.AsObject().Remove("duration"), ["$.sequences[2].shots[1].duration"]),
         ["shot-prompt-empty"] = Edit(p => p["sequences"]![1]!["shots"]![0]!["prompt"] = "", ["$.sequences[1].shots[0].prompt"], "is empty"),
+        ["shot-prompt-over-kling-limit"] = Edit(p => p["sequences"]![1]!["shots"]![0]!["prompt"] = new string('a', 2501), ["$.sequences[1].shots[0].prompt"], "is 2501 characters; Kling takes at most 2500"),
+        ["shot-prompt-over-kling-limit-in-code-points"] = Edit(p => p["sequences"]![0]!["shots"]![1]!["prompt"] = string.Concat(Enumerable.Repeat("\U0001F3B8", 2501)), ["$.sequences[0].shots[1].prompt"], "is 2501 characters"),
         ["shot-prompt-number"] = Edit(p => p["sequences"]![1]!["shots"]![0]!["prompt"] = 3, ["$.sequences[1].shots[0].prompt"]),
         ["own-start-frame-text"] = Edit(p => p["sequences"]![1]!["shots"]![1]!["own_start_frame"] = "yes", ["$.sequences[1].shots[1].own_start_frame"], "expected true or false, got \"yes\""),
         ["key-given-twice"] = Text(p => p.ToJsonString().Replace("\"title\":\"Test Song\"", "\"title\":\"A\",\"title\":\"B\"", StringComparison.Ordinal), ["$.song.title"], "more than once"),

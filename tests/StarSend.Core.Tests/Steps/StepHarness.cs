@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,7 +13,6 @@ using StarSend.Core.Steps;
 using StarSend.Core.Workflow;
 using StarSend.Emulator;
 using StarSend.Imaging;
-using StarSend.Imaging.Png;
 using StarSend.Infrastructure.Fal;
 using StarSend.Infrastructure.Gemini;
 using StarSend.Infrastructure.Http;
@@ -56,7 +56,7 @@ internal sealed class StepHarness : IAsyncDisposable
 
     public DrivenClock Clock { get; }
 
-    public ManualTimeProvider Manual => Clock.Manual;
+    public FakeTimeProvider Fake => Clock.Fake;
 
     public TempDirectory Temp { get; }
 
@@ -82,18 +82,18 @@ internal sealed class StepHarness : IAsyncDisposable
     public static async Task<StepHarness> StartAsync(
         string? faults = null, TimeSpan? queueWait = null, TimeSpan? runTime = null, IReadOnlyDictionary<string, TimeSpan>? latency = null)
     {
-        var manual = new ManualTimeProvider();
+        var fake = DrivenClock.NewFake();
         var emulator = await EmulatorServer.StartAsync(
             new EmulatorOptions
             {
-                Time = manual,
+                Time = fake,
                 Faults = faults,
                 QueueWait = queueWait ?? TimeSpan.FromSeconds(2),
                 RunTime = runTime ?? TimeSpan.FromSeconds(20),
                 Latency = latency ?? new Dictionary<string, TimeSpan>(),
             },
             CancellationToken.None);
-        return new StepHarness(emulator, new DrivenClock(manual), new TempDirectory());
+        return new StepHarness(emulator, new DrivenClock(fake), new TempDirectory());
     }
 
     public int Requests(string endpoint) => Stats.Requests.GetValueOrDefault(endpoint);
@@ -153,7 +153,7 @@ internal sealed class StepHarness : IAsyncDisposable
 
         Directory.CreateDirectory(Paths.StartFramesDir);
         var path = Path.Combine(Paths.StartFramesDir, name);
-        File.WriteAllBytes(path, PngCodec.Encode(image));
+        File.WriteAllBytes(path, ImageCodec.EncodePng(image));
         return path;
     }
 

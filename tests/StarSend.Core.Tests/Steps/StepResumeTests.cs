@@ -19,7 +19,7 @@ public sealed class StepResumeTests
         using var interrupt = new CancellationTokenSource();
         var first = h.Steps().ExecuteMultiShot("SEQ01", StepHarness.RunId, start, h.Elements("lighthouse", "lantern"), shots, prompts, output, null, interrupt.Token);
         await h.Clock.WaitForWaitAsync(_ => true);
-        h.Manual.Advance(TimeSpan.FromSeconds(secondsBeforeCancel));
+        h.Fake.Advance(TimeSpan.FromSeconds(secondsBeforeCancel));
         await h.Clock.WaitForWaitAsync(_ => true);
         var submitted = h.Execution("SEQ01#1");
         (await h.StatusOfAsync(submitted.StatusUrl!)).Should().Be(phase);
@@ -149,7 +149,7 @@ public sealed class StepResumeTests
         await h.Clock.WaitForWaitAsync(_ => true);
         await interrupt.CancelAsync();
         await first.Invoking(async t => await t).Should().ThrowAsync<OperationCanceledException>();
-        h.Manual.Advance(TimeSpan.FromHours(2));
+        h.Fake.Advance(TimeSpan.FromHours(2));
 
         var failed = await h.Invoking(_ => h.Clock.RunAsync(Run(CancellationToken.None))).Should().ThrowAsync<ProviderException>();
 

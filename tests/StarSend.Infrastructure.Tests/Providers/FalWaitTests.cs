@@ -49,7 +49,7 @@ public sealed class FalWaitTests(ITestOutputHelper output)
 
         await h.Clock.WaitForWaitAsync(w => w == TimeSpan.FromSeconds(7));
         h.Requests("status").Should().Be(1);
-        h.Clock.Manual.Advance(TimeSpan.FromSeconds(6.9));
+        h.Clock.Fake.Advance(TimeSpan.FromSeconds(6.9));
         h.Requests("status").Should().Be(1, "the client is still waiting out Retry-After");
         var result = await h.Clock.RunAsync(wait);
 

@@ -27,7 +27,7 @@ public sealed class KeyLeakTests
     {
         var closed = ClosedPortUrl();
         var log = new LogCapture();
-        var clock = new DrivenClock(new ManualTimeProvider());
+        var clock = new DrivenClock(new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
         using var connections = ProviderHttp.CreateConnections();
         var fal = new FalVideoProvider(connections, new FalOptions { QueueUrl = closed, RestUrl = closed, Key = FalKey, RequestTimeout = Deadline, UploadTimeout = Deadline }, clock, log.Logger);
         var gemini = new GeminiImageProvider(connections, new GeminiOptions { BaseUrl = closed, ApiKey = GeminiKey, FallbackModel = null, RequestTimeout = Deadline }, clock, log.Logger);

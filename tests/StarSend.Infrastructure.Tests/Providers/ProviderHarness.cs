@@ -51,11 +51,11 @@ internal sealed class ProviderHarness : IAsyncDisposable
         Func<FalOptions, FalOptions>? fal = null,
         Func<GeminiOptions, GeminiOptions>? gemini = null)
     {
-        var manual = new ManualTimeProvider();
+        var fake = DrivenClock.NewFake();
         var emulator = await EmulatorServer.StartAsync(
             new EmulatorOptions
             {
-                Time = manual,
+                Time = fake,
                 Faults = faults,
                 QueueWait = queueWait ?? TimeSpan.FromSeconds(2),
                 RunTime = runTime ?? TimeSpan.FromSeconds(20),
@@ -76,7 +76,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
             ApiKey = "test-gemini-key",
             RequestTimeout = TimeSpan.FromMinutes(10),
         };
-        return new ProviderHarness(emulator, new DrivenClock(manual), ProviderHttp.CreateConnections(), fal?.Invoke(falOptions) ?? falOptions, gemini?.Invoke(geminiOptions) ?? geminiOptions);
+        return new ProviderHarness(emulator, new DrivenClock(fake), ProviderHttp.CreateConnections(), fal?.Invoke(falOptions) ?? falOptions, gemini?.Invoke(geminiOptions) ?? geminiOptions);
     }
 
     public static VideoJob Job(int seconds = 5, string? startImageUrl = null) => new()

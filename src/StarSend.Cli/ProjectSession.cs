@@ -67,6 +67,7 @@ internal sealed class ProjectSession : IDisposable
             AspectRatio = Plan.AspectRatio,
             BudgetUsd = Settings.BudgetUsd,
             AllowResubmit = options.AllowResubmit,
+            PayAgainForLost = options.PayAgain,
             JobConcurrency = Settings.Concurrency,
         });
         _owned.Add(steps);

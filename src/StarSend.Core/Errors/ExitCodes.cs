@@ -11,8 +11,8 @@ public static class ExitCodes
     public const int BudgetExceeded = 5;
 
     /// <summary>
-    /// The provider account cannot pay for more work now: locked, out of balance, or a quota that cannot recover by
-    /// waiting (per-day, or a free tier with limit 0). The batch stops calling that provider.
+    /// The provider account cannot pay: locked or out of balance (fal.ai 403 "User is locked"), or a quota that
+    /// cannot recover. The batch stops at the first refusal; top up, then run the same command again.
     /// </summary>
     public const int AccountBlocked = 6;
     public const int Interrupted = 130;

@@ -35,4 +35,7 @@ public sealed record ProjectSettings
 
     /// <summary>US dollars per image, by model id; overrides <see cref="SettingsDefaults.ImagePrices"/>.</summary>
     public Dictionary<string, decimal> ImagePrices { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The day the producer checked the prices set here (<c>"2026-11-01"</c>); null when the project uses the built-in table.</summary>
+    public DateOnly? PricesCheckedOn { get; init; }
 }

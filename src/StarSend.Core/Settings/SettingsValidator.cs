@@ -67,6 +67,12 @@ internal static class SettingsValidator
             CheckPrices(fields, root, key);
         }
 
+        if (fields.Text(root, "$", "prices_checked_on", Need.Optional) is { } checkedOn
+            && !DateOnly.TryParseExact(checkedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            fields.Add("$.prices_checked_on", $"expected a date like \"2026-11-01\", got {JsonFields.Quote(checkedOn)}");
+        }
+
         return fields.Problems;
     }
 

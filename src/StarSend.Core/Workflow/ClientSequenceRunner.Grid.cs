@@ -17,6 +17,7 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GridAsync(string id, bool again, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        progress = progress.ForSequence(id);
         if (AlreadyHasGrid(await GetAsync(id, cancellationToken), again) is { } done)
         {
             return done;
@@ -40,6 +41,7 @@ public sealed partial class ClientSequenceRunner
             var attempt = await ExploreAsync(sequence, record.Grids.Count + 1, record.PassRunId!, progress, cancellationToken);
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GridDone) with { Grids = [.. r.Grids, attempt] });
             log.Information("{SequenceId}: grid {Grid} ready in pass {Pass}: {File}", id, attempt.Number, attempt.PassRunId, attempt.File);
+            progress?.Report(new StepProgress(id, $"grid {attempt.Number}", null, TimeSpan.Zero, attempt.CostUsd) { Kind = StepPhase.Done });
             var how = attempt.Kind == "composite" ? "composited from four singles" : $"after {attempt.Calls} image call(s)";
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"grid {attempt.Number} ready ({how}): {attempt.File}", attempt.CostUsd);
         }
@@ -86,8 +88,10 @@ public sealed partial class ClientSequenceRunner
                 if (detection.IsGrid)
                 {
                     // A copy, not a move: the execution record keeps pointing at the file the call produced.
-                    File.Copy(path, finalPath, overwrite: true);
-                    return Attempt(number, pass, finalPath, "model", executions, prompt, model, cost, attempt + 1);
+                    // The grid keeps the extension of the paid bytes (a JPEG grid stays a .jpg).
+                    var kept = Path.ChangeExtension(finalPath, Path.GetExtension(result.File));
+                    File.Copy(result.File, kept, overwrite: true);
+                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1);
                 }
 
                 log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);

@@ -39,11 +39,15 @@ internal static class RunCommand
                 NeedsGemini = !request.DryRun,
                 NeedsFal = !request.DryRun && request.Until == RunStep.Generate,
             });
-            var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
+            var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             using var gridSlots = new SemaphoreSlim(Math.Max(1, session.Settings.Concurrency));
             try
             {
-                var outcomes = await ProgressView.RunAsync(context, progress => Task.WhenAll(ids.Select(id => RunOneAsync(csr, id, request, gridSlots, progress, context, token))));
+                var runs = new System.Collections.Concurrent.ConcurrentDictionary<string, SequenceRunOutcome>(StringComparer.Ordinal);
+                await BatchProgress.RunAsync(
+                    context, ids, BatchEstimate.None(ids), Math.Max(1, ids.Count), session.Settings.Concurrency,
+                    async (id, progress, t) => (runs[id] = await RunOneAsync(csr, id, request, gridSlots, progress, context, t)).AsOutcome(), token);
+                var outcomes = ids.Where(runs.ContainsKey).Select(id => runs[id]).ToList();
                 var committed = StepRunner.Committed(await session.Executions.ReadAsync(token));
                 return await RunReport.WriteAsync(context, outcomes, request.DryRun, session.Settings.BudgetUsd is { } budget ? budget - committed : null);
             }

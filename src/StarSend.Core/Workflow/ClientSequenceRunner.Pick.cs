@@ -31,7 +31,7 @@ public sealed partial class ClientSequenceRunner
 
         var record = await GetAsync(id, cancellationToken);
         var grid = record.Grids.LastOrDefault(g => g.File is not null) ?? throw new BadInputException($"{id} has no grid yet; run 'starsend grid {id}'");
-        var image = PngCodec.Decode(paths.Full(grid.File!));
+        var image = ImageCodec.Decode(paths.Full(grid.File!));
         var cells = new[] { new GridCell(0, 0), new GridCell(0, 1), new GridCell(1, 0), new GridCell(1, 1) }
             .Select(c => (c, GridCells.Extract(image, c.Row, c.Col, gridSize: 2, trimGutters: true))).ToList();
         var ranking = CellRanking.Rank(cells, plan.AspectRatio);

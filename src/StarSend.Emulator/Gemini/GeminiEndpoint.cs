@@ -61,8 +61,8 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
         counter.ImageGenerated();
         if (fault?.Kind is FaultKind.ThoughtThenFinal or FaultKind.AllThought or FaultKind.DuplicateImage)
         {
-            var draft = fault.Kind == FaultKind.DuplicateImage ? png : PngCodec.Encode(KeyframeArt.Single(seed ^ 0x5EED, width, height));
-            return GeminiFieldReplies.SeveralImages(model, fault.Kind, draft, png);
+            var draft = fault.Kind == FaultKind.DuplicateImage ? bytes : StarSend.Imaging.ImageCodec.EncodePng(KeyframeArt.Single(seed ^ 0x5EED, width, height));
+            return GeminiFieldReplies.SeveralImages(model, fault.Kind, draft, bytes);
         }
 
         var text = parsed.WantsText ? (grid ? "Here is a 2x2 grid of four keyframes." : "Here is the image.") : null;

@@ -1,4 +1,3 @@
-using StarSend.Core.Sequences;
 using StarSend.Core.Steps;
 using StarSend.Core.Tests.Steps;
 using StarSend.Core.Workflow;

@@ -19,6 +19,9 @@ public sealed class DemoTests
 
         result.ExitCode.Should().Be(0, result.Error);
         result.Out.Should().Contain("Total cost");
+        // The demo ends by writing the review pages and printing where they are.
+        result.Out.Should().Contain($"Board: {Path.Combine(dir, "review", "board.html")}").And.Contain($"Dailies: {Path.Combine(dir, "review", "dailies.html")}");
+        System.Text.RegularExpressions.Regex.Count(File.ReadAllText(Path.Combine(dir, "review", "board.html")), "id=\"card-SEQ").Should().Be(12);
         var plan = PlanLoader.Load(dir).Plan;
         var sequences = await ProjectState.SequencesAsync(dir);
         var executions = await ProjectState.ExecutionsAsync(dir);

@@ -5,12 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 latency_ms=${1:-2000}
 work=$(mktemp -d)
-trap 'kill $emu 2>/dev/null || true; rm -rf "$work"' EXIT
+emu=
+# The emulator is started as `exec dotnet ...` in a background subshell, so $! is the dotnet process itself
+# (a backgrounded shell function would be a subshell whose child dotnet outlives `kill $!`).
+trap '[ -n "$emu" ] && { kill "$emu" 2>/dev/null; wait "$emu" 2>/dev/null; }; rm -rf "$work"' EXIT
 dotnet build src/StarSend.Cli -c Release -v q --nologo >/dev/null
 dll="$PWD/src/StarSend.Cli/bin/Release/net10.0/starsend.dll"
 starsend() { dotnet "$dll" "$@"; }
 
-starsend emulator serve --port 0 --latency "$latency_ms" >"$work/emu.env" 2>"$work/emu.err" &
+(exec dotnet "$dll" emulator serve --port 0 --latency "$latency_ms" >"$work/emu.env" 2>"$work/emu.err") &
 emu=$!
 for _ in $(seq 1 100); do grep -q GEMINI "$work/emu.env" 2>/dev/null && break; sleep 0.1; done
 eval "$(cat "$work/emu.env")"

@@ -25,17 +25,15 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         string command,
         Func<RunContext, CancellationToken, Task<int>> body,
         CancellationToken cancellationToken,
-        string? projectDir = null)
+        string? projectDir = null,
+        bool readOnly = false)
     {
         var paths = new ProjectPaths(projectDir ?? ProjectDir(parseResult));
-        if (File.Exists(paths.PlanFile))
-        {
-            Directory.CreateDirectory(paths.LogsDir);
-        }
-
+        var logsDir = readOnly ? UserLogsDir() : ProjectLogsDir(paths);
         var verbose = parseResult.GetValue(globals.Verbose);
         var runId = RunId.New(host.Time);
-        using var logger = RunLogging.Create(runId, command, paths.LogsDir, host.Error, verbose);
+        using var consoleLog = new DivertableWriter(host.Error);
+        using var logger = RunLogging.Create(runId, command, logsDir, consoleLog, verbose);
         var context = new RunContext
         {
             RunId = runId,
@@ -44,6 +42,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
             Json = parseResult.GetValue(globals.Json),
             Verbose = verbose,
             Log = logger,
+            ConsoleLog = consoleLog,
         };
         logger.Debug("starsend {Command} in {Project}", command, paths.Root);
         try
@@ -86,8 +85,39 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         {
             logger.ForContext(RunLogging.ReportedProperty, true).Fatal(ex, "Unexpected error in {Command}", command);
             await host.Error.WriteLineAsync(
-                $"Error: unexpected {ex.GetType().Name}: {FirstLine(ex.Message)} (details in {RunLogging.LogFileHint(paths.LogsDir)})");
+                $"Error: unexpected {ex.GetType().Name}: {FirstLine(ex.Message)} (details in {RunLogging.LogFileHint(logsDir)})");
             return ExitCodes.Unexpected;
+        }
+    }
+
+    private static string? ProjectLogsDir(ProjectPaths paths)
+    {
+        if (!File.Exists(paths.PlanFile))
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(paths.LogsDir);
+        return paths.LogsDir;
+    }
+
+    /// <summary>A read-only command writes nothing into the project, its log included (see <see cref="RunLogging.UserLogsDir"/>).</summary>
+    private string? UserLogsDir()
+    {
+        var dir = RunLogging.UserLogsDir(host.Environment);
+        if (dir is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

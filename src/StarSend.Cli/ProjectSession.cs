@@ -57,16 +57,17 @@ internal sealed class ProjectSession : IDisposable
     public ClientSequenceRunner CreateRunner(SessionOptions options)
     {
         var env = _context.Host.Environment;
-        var http = ProviderHttp.CreateClient();
-        _owned.Add(http);
-        var video = CreateVideoProvider(http, env, options.NeedsFal);
-        var images = CreateImageProvider(http, env, options.NeedsGemini);
+        var connections = ProviderHttp.CreateConnections();
+        _owned.Add(connections);
+        var video = CreateVideoProvider(connections, env, options.NeedsFal);
+        var images = CreateImageProvider(connections, env, options.NeedsGemini);
         var steps = new StepRunner(Executions, video, images, _context.Time, _context.Log, new StepRunnerOptions
         {
             VideoModel = Settings.VideoModel,
             AspectRatio = Plan.AspectRatio,
             BudgetUsd = Settings.BudgetUsd,
             AllowResubmit = options.AllowResubmit,
+            PayAgainForLost = options.PayAgain,
             JobConcurrency = Settings.Concurrency,
         });
         _owned.Add(steps);
@@ -76,8 +77,8 @@ internal sealed class ProjectSession : IDisposable
     /// <summary>Asks fal to cancel every job of this project still in flight (Ctrl+C with --cancel-remote).</summary>
     public async Task CancelInFlightAsync()
     {
-        using var http = ProviderHttp.CreateClient();
-        var video = CreateVideoProvider(http, _context.Host.Environment, required: true);
+        using var connections = ProviderHttp.CreateConnections();
+        var video = CreateVideoProvider(connections, _context.Host.Environment, required: true);
         var doc = await Executions.ReadAsync(CancellationToken.None);
         foreach (var e in doc.Executions.Values.Where(e => e is { Status: ExecutionStatus.Submitted, ResultUrl: null }))
         {
@@ -95,7 +96,7 @@ internal sealed class ProjectSession : IDisposable
     }
 
     /// <summary>Commands that pay need the key now; others get a client that would answer "key missing" if it were ever used.</summary>
-    private FalVideoProvider CreateVideoProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required)
+    private FalVideoProvider CreateVideoProvider(HttpMessageHandler connections, IReadOnlyDictionary<string, string?> env, bool required)
     {
         FalOptions options;
         try
@@ -107,10 +108,10 @@ internal sealed class ProjectSession : IDisposable
             options = FalOptions.FromSettings(Settings, new Dictionary<string, string?>(env, StringComparer.Ordinal) { ["FAL_KEY"] = "not-set" });
         }
 
-        return new FalVideoProvider(http, options, _context.Time, _context.Log);
+        return new FalVideoProvider(connections, options, _context.Time, _context.Log);
     }
 
-    private GeminiImageProvider CreateImageProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required)
+    private GeminiImageProvider CreateImageProvider(HttpMessageHandler connections, IReadOnlyDictionary<string, string?> env, bool required)
     {
         GeminiOptions options;
         try
@@ -122,6 +123,6 @@ internal sealed class ProjectSession : IDisposable
             options = GeminiOptions.FromSettings(Settings, new Dictionary<string, string?>(env, StringComparer.Ordinal) { ["GEMINI_API_KEY"] = "not-set" });
         }
 
-        return new GeminiImageProvider(http, options, _context.Time, _context.Log);
+        return new GeminiImageProvider(connections, options, _context.Time, _context.Log);
     }
 }

@@ -25,6 +25,12 @@ internal static class StarSendApp
     {
         var root = Build(host);
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && UnknownVerb.MessageFor(parsed, root) is { } unknown)
+        {
+            await host.Error.WriteLineAsync($"Error: {unknown}");
+            return ExitCodes.BadInput;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

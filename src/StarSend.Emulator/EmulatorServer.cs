@@ -42,6 +42,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public string GeminiUrl => BaseUrl.ToString().TrimEnd('/');
 
+    /// <summary>fal's Platform API (request listing), <c>https://api.fal.ai</c> on the real service.</summary>
+    public string FalPlatformUrl => BaseUrl.ToString().TrimEnd('/');
+
     /// <summary>Starts listening; throws <see cref="FormatException"/> when <see cref="EmulatorOptions.Faults"/> does not parse.</summary>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken)
     {
@@ -51,7 +54,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var jobs = new JobStore();
         var files = new FileStore();
         var queue = new QueueEndpoints(options, jobs, files, counter);
-        var router = new Router(queue, new StatusStream(options, queue), new StorageEndpoints(files), new GeminiEndpoint(counter));
+        var router = new Router(queue, new StatusStream(options, queue), new StorageEndpoints(files), new GeminiEndpoint(counter), new RequestListing(options, jobs));
         var dispatcher = new Dispatcher(options, router, new ControlEndpoints(counter, faults, jobs), counter, faults);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

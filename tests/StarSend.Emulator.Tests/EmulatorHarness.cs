@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -11,10 +12,11 @@ internal sealed class EmulatorHarness : IAsyncDisposable
 {
     public const string Model = "fal-ai/kling-video/o3/pro/reference-to-video";
 
-    private EmulatorHarness(EmulatorServer server, ManualTimeProvider time, EmulatorOptions options)
+    private EmulatorHarness(EmulatorServer server, FakeTimeProvider time, EmulatorOptions options)
     {
         Server = server;
         Time = time;
+        Clock = (DrivenClock)options.Time;
         Options = options;
         Http = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Key", "test-id:test-secret");
@@ -22,7 +24,10 @@ internal sealed class EmulatorHarness : IAsyncDisposable
 
     public EmulatorServer Server { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>The emulator's view of <see cref="Time"/>: sees the waits it arms (latency).</summary>
+    public DrivenClock Clock { get; }
 
     public EmulatorOptions Options { get; }
 
@@ -32,8 +37,8 @@ internal sealed class EmulatorHarness : IAsyncDisposable
 
     public static async Task<EmulatorHarness> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null)
     {
-        var time = new ManualTimeProvider();
-        var options = new EmulatorOptions { Time = time, QueueWait = TimeSpan.FromSeconds(30), RunTime = TimeSpan.FromSeconds(120) };
+        var time = DrivenClock.NewFake();
+        var options = new EmulatorOptions { Time = new DrivenClock(time), QueueWait = TimeSpan.FromSeconds(30), RunTime = TimeSpan.FromSeconds(120) };
         options = configure?.Invoke(options) ?? options;
         var server = await EmulatorServer.StartAsync(options, CancellationToken.None);
         return new EmulatorHarness(server, time, options);

@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace StarSend.Testing;
 
 /// <summary>
-/// The clock handed to the code under test: a <see cref="ManualTimeProvider"/> that also sees every timer the code
-/// creates. <see cref="RunAsync{T}"/> moves time straight to the code's next wait (a poll or back-off delay) whenever it is
-/// parked on one, and otherwise lets real loopback I/O finish, so no test sleeps and wait counts are exact.
+/// The clock handed to the code under test: a <see cref="FakeTimeProvider"/> (which owns the time and fires the timers)
+/// seen through a probe that records every timer the code arms. <see cref="FakeTimeProvider"/> cannot tell which timers
+/// are pending or when they are due, and that is all this class adds: <see cref="RunAsync{T}"/> moves time straight to the
+/// code's next wait (a poll or back-off delay) whenever it is parked on one, and otherwise lets real loopback I/O finish,
+/// so no test sleeps and wait counts are exact (<see cref="Waits"/>).
 /// Timers of <see cref="DeadlineFloor"/> or more are deadlines (per-request timeouts): they never fire, except the one
 /// a stall test asks for with <c>fireDeadlineAfter</c> (the first deadline still pending after that much real idle time).
 /// </summary>
@@ -13,12 +17,25 @@ public sealed class DrivenClock : TimeProvider
     private readonly List<ProbeTimer> _live = [];
     private readonly List<TimeSpan> _waits = [];
 
-    public DrivenClock(ManualTimeProvider manual)
+    public DrivenClock(FakeTimeProvider fake)
     {
-        Manual = manual;
+        Fake = fake;
     }
 
-    public ManualTimeProvider Manual { get; }
+    /// <summary>The fake the probe wraps; tests move it by hand with <see cref="FakeTimeProvider.Advance"/>.</summary>
+    public FakeTimeProvider Fake { get; }
+
+    /// <summary>The fixed start of every test clock: 2026-11-22 09:00 UTC.</summary>
+    public static DateTimeOffset Start { get; } = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A <see cref="FakeTimeProvider"/> at <paramref name="start"/> (default <see cref="Start"/>), UTC.</summary>
+    public static FakeTimeProvider NewFake(DateTimeOffset? start = null) => new(start ?? Start);
+
+    /// <summary>A driven clock over a new fake at <see cref="Start"/>.</summary>
+    public static DrivenClock New() => new(NewFake());
+
+    /// <summary>Number of armed waits (timers shorter than <see cref="DeadlineFloor"/>) the code is parked on now.</summary>
+    public int PendingWaits => Live().Count(t => t.Wait is not null);
 
     public TimeSpan DeadlineFloor { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -34,18 +51,18 @@ public sealed class DrivenClock : TimeProvider
         }
     }
 
-    public override DateTimeOffset GetUtcNow() => Manual.GetUtcNow();
+    public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
 
-    public override long GetTimestamp() => Manual.GetTimestamp();
+    public override long GetTimestamp() => Fake.GetTimestamp();
 
-    public override long TimestampFrequency => Manual.TimestampFrequency;
+    public override long TimestampFrequency => Fake.TimestampFrequency;
 
-    public override TimeZoneInfo LocalTimeZone => Manual.LocalTimeZone;
+    public override TimeZoneInfo LocalTimeZone => Fake.LocalTimeZone;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var probe = new ProbeTimer(this);
-        probe.Inner = Manual.CreateTimer(s => probe.Fire(callback, s), state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        probe.Inner = Fake.CreateTimer(s => probe.Fire(callback, s), state, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         probe.Change(dueTime, period);
         return probe;
     }
@@ -71,8 +88,8 @@ public sealed class DrivenClock : TimeProvider
 
             if (next is { } due)
             {
-                var by = due - Manual.GetUtcNow();
-                Manual.Advance(by > TimeSpan.Zero ? by : TimeSpan.Zero);
+                var by = due - Fake.GetUtcNow();
+                Fake.Advance(by > TimeSpan.Zero ? by : TimeSpan.Zero);
                 idleSince = TimeProvider.System.GetTimestamp();
                 continue;
             }
@@ -137,7 +154,7 @@ public sealed class DrivenClock : TimeProvider
             lock (owner._gate)
             {
                 owner._live.Remove(this);
-                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner.Manual.GetUtcNow() + dueTime;
+                DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : owner.Fake.GetUtcNow() + dueTime;
                 Wait = DueAt is not null && dueTime < owner.DeadlineFloor ? dueTime : null;
                 if (Wait is { } wait)
                 {

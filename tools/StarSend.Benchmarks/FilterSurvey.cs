@@ -1,66 +1,62 @@
 using System.Diagnostics;
-using System.IO.Compression;
+using SkiaSharp;
 using StarSend.Imaging;
-using StarSend.Imaging.Png;
 using StarSend.Imaging.Tests.Synthetic;
 
 namespace StarSend.Benchmarks;
 
 /// <summary>
-/// Size and single-thread encode time for every filter and a range of zlib levels and strategies, on a photo-like
-/// and a flat 1024x1024 picture: the numbers behind <see cref="PngEncodeOptions"/>'s defaults. Times are CPU time
-/// (median of several runs), which a busy shared machine disturbs far less than wall-clock time.
+/// Size and single-thread encode time of Skia's PNG encoder for filter sets and zlib levels, on a photo-like and a
+/// flat 1016x1016 cell: the numbers behind <c>PngSettings.Cells</c>. Times are CPU time (median of several runs),
+/// which a busy shared machine disturbs far less than wall-clock time.
 /// </summary>
 internal static class FilterSurvey
 {
-    private const int Runs = 7;
+    private const int Runs = 5;
 
     public static void Run(TextWriter output)
     {
         var pictures = new (string Name, RgbaImage Image)[]
         {
-            ("photo 1024 (grain 4)", SyntheticImages.Photo(1024, 1024, seed: 42)),
-            ("photo 1024 (grain 1)", SyntheticImages.Photo(1024, 1024, seed: 42, grain: 1)),
-            ("flat grid 1024", FlatImages.Grid(1024, seed: 42)),
+            ("photo 1016 (grain 2)", SyntheticImages.Photo(1016, 1016, seed: 2048, grain: 2)),
+            ("flat grid 1016", FlatImages.Grid(1016, seed: 42)),
         };
-        var levels = new (string Name, ZLibCompressionOptions Options)[]
+        var filters = new (string Name, SKPngEncoderFilterFlags Flags)[]
         {
-            ("L0 (stored)", Options(0, ZLibCompressionStrategy.Default)),
-            ("L1 (Fastest)", Options(1, ZLibCompressionStrategy.Default)),
-            ("L2", Options(2, ZLibCompressionStrategy.Default)),
-            ("L3", Options(3, ZLibCompressionStrategy.Default)),
-            ("L6 (Optimal)", Options(6, ZLibCompressionStrategy.Default)),
-            ("L1 RLE", Options(1, ZLibCompressionStrategy.RunLengthEncoding)),
-            ("L1 Filtered", Options(1, ZLibCompressionStrategy.Filtered)),
-            ("Huffman only", Options(1, ZLibCompressionStrategy.HuffmanOnly)),
+            ("none", SKPngEncoderFilterFlags.NoFilters),
+            ("sub", SKPngEncoderFilterFlags.Sub),
+            ("up", SKPngEncoderFilterFlags.Up),
+            ("sub+up", SKPngEncoderFilterFlags.Sub | SKPngEncoderFilterFlags.Up),
+            ("paeth", SKPngEncoderFilterFlags.Paeth),
+            ("all", SKPngEncoderFilterFlags.AllFilters),
         };
         foreach (var (name, image) in pictures)
         {
             output.WriteLine($"{name}: {image.Pixels.Length / 4 * 3 / 1024} KiB raw RGB");
-            output.WriteLine($"  {"filter",-9} {"level",-13} {"KiB",8} {"CPU ms",8}");
-            foreach (var filter in Enum.GetValues<PngFilter>())
+            output.WriteLine($"  {"filter",-8} {"zlib",4} {"KiB",8} {"CPU ms",8}");
+            foreach (var (filterName, flags) in filters)
             {
-                foreach (var (levelName, options) in levels)
+                foreach (var level in new[] { 1, 3, 6 })
                 {
-                    var (bytes, ms) = Measure(image, filter, options);
-                    output.WriteLine($"  {filter,-9} {levelName,-13} {bytes / 1024,8} {ms,8:F1}");
+                    var (bytes, ms) = Measure(image, new SKPngEncoderOptions(flags, level));
+                    output.WriteLine($"  {filterName,-8} {level,4} {bytes / 1024,8} {ms,8:F1}");
                 }
             }
         }
     }
 
-    private static ZLibCompressionOptions Options(int level, ZLibCompressionStrategy strategy) =>
-        new() { CompressionLevel = level, CompressionStrategy = strategy };
-
-    private static (int Bytes, double Milliseconds) Measure(RgbaImage image, PngFilter filter, ZLibCompressionOptions options)
+    private static (int Bytes, double Milliseconds) Measure(RgbaImage image, SKPngEncoderOptions options)
     {
-        var bytes = PngEncoder.Encode(image, filter, options).Length;
+        var bytes = ImageCodec.EncodePng(image, options).Length;
         var times = new double[Runs];
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < Runs; i++)
         {
-            var before = Process.GetCurrentProcess().TotalProcessorTime;
-            PngEncoder.Encode(image, filter, options);
-            times[i] = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            ImageCodec.EncodePng(image, options);
+            process.Refresh();
+            times[i] = (process.TotalProcessorTime - before).TotalMilliseconds;
         }
 
         Array.Sort(times);

@@ -1,17 +1,17 @@
 using BenchmarkDotNet.Running;
 using StarSend.Benchmarks;
 
-if (args.Contains("--quick"))
+if (args.Length >= 3 && args[0] == "--pick")
+{
+    PickProcess.Pick(args[1], args[2]);
+}
+else if (args.Contains("--quick"))
 {
     QuickRun.Run(Console.Out);
 }
 else if (args.Contains("--filters"))
 {
     FilterSurvey.Run(Console.Out);
-}
-else if (args.Length >= 2 && args[0] == "--write-samples")
-{
-    Samples.Write(args[1], Console.Out);
 }
 else
 {

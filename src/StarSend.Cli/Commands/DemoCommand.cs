@@ -1,4 +1,3 @@
-using StarSend.Cli.Logging;
 using System.CommandLine;
 using System.Diagnostics;
 using StarSend.Cli.Output;
@@ -63,11 +62,12 @@ internal static class DemoCommand
         using var session = ProjectSession.Open(context);
         var csr = session.CreateRunner(new SessionOptions { NeedsFal = true, NeedsGemini = true });
         var ids = csr.Select([], null, all: true);
-        var progress = new ProgressLines(context.Error, context.Json);
         var concurrency = session.Settings.Concurrency;
 
         await Step(context, "grid --all");
-        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, false, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
+        var worst = await Report(context, await BatchProgress.RunAsync(
+            context, ids, await csr.EstimateGridAsync(ids, false, cancellationToken), concurrency, concurrency,
+            (id, progress, t) => csr.GridAsync(id, false, progress, t), cancellationToken));
 
         await Step(context, "pick");
         var picked = new List<string>();
@@ -89,7 +89,9 @@ internal static class DemoCommand
 
         await Step(context, "generate --all --yes");
         var request = new GenerateRequest { Yes = true };
-        worst = Math.Max(worst, await Report(context, await BatchRunner.RunAsync(picked, picked.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id))));
+        worst = Math.Max(worst, await Report(context, await BatchProgress.RunAsync(
+            context, picked, await csr.EstimateGenerateAsync(picked, request, cancellationToken), picked.Count, concurrency,
+            (id, progress, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken)));
 
         await Step(context, "approve --take 1");
         foreach (var id in ids)
@@ -103,13 +105,21 @@ internal static class DemoCommand
 
         await Step(context, "status");
         var doc = await session.Sequences.ReadAsync(cancellationToken);
-        var rows = csr.Plan.Sequences.Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id))).ToList();
+        var ledger = SequenceLedger.CostBySequence(csr.Plan, await session.Executions.ReadAsync(cancellationToken));
+        var rows = csr.Plan.Sequences.Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
         await context.Out.WriteAsync(TextTable.Render(
             ["SEQ", "SECTION", "STATE", "TAKES", "APPROVED", "COST"],
             rows.Select(r => (IReadOnlyList<string>)[r.Id, r.Section, StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State), $"{r.Takes}", $"{r.ApprovedTake}", TextTable.Money(r.CostUsd)])));
         var stats = emulator.GetStats();
         await context.Out.WriteLineAsync($"Total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}; {stats.SubmitsAccepted} video jobs and {stats.ImagesGenerated} images paid at the emulator; {clock.Elapsed.TotalSeconds:0.0} s");
         await context.Out.WriteLineAsync($"Files: {context.Paths.Root}/media (grids, start_frames, videos), state in {context.Paths.Root}/state, logs in {context.Paths.LogsDir}");
+
+        await Step(context, "board ; starsend dailies --all");
+        var review = await ReviewPages.ReadAsync(session, cancellationToken);
+        var board = await ReviewPages.WriteBoardAsync(context, review, ReviewPages.DefaultBoard(context), cancellationToken);
+        var dailies = await ReviewPages.WriteDailiesAsync(context, review, new StarSend.Review.Pages.DailiesFilter(), ReviewPages.DefaultDailies(context), cancellationToken);
+        await context.Out.WriteLineAsync($"Board: {board}");
+        await context.Out.WriteLineAsync($"Dailies: {dailies}");
         return worst;
     }
 

@@ -1,4 +1,3 @@
-using StarSend.Cli.Logging;
 using System.CommandLine;
 using StarSend.Cli.Output;
 using StarSend.Core.Workflow;
@@ -11,7 +10,7 @@ internal static class GenerateCommand
     public static Command Create(CommandRunner runner)
     {
         var batch = new BatchOptions();
-        var mode = new Option<GenerateMode>("--mode") { Description = "auto (default), multi or individual", DefaultValueFactory = _ => GenerateMode.Auto };
+        var mode = GenerateModeOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent and its estimated cost; pay nothing" };
         var yes = new Option<bool>("--yes") { Description = "Accept dropped elements without asking (for scripts)" };
         var resubmit = new Option<bool>("--resubmit") { Description = "Submit again a call whose submit may have been billed but returned no request id" };
@@ -28,8 +27,8 @@ internal static class GenerateCommand
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "generate", async (context, token) =>
         {
             using var session = ProjectSession.Open(context);
-            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), NeedsFal = !parseResult.GetValue(dryRun) });
-            var ids = csr.Select(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All));
+            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), PayAgain = parseResult.GetValue(again), NeedsFal = !parseResult.GetValue(dryRun) });
+            var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var request = new GenerateRequest
             {
                 Mode = parseResult.GetValue(mode),
@@ -41,10 +40,10 @@ internal static class GenerateCommand
             try
             {
                 // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
-                var outcomes = await ProgressView.RunAsync(context, progress => BatchRunner.RunAsync(
-                    ids, ids.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), token,
-                    (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
-                return await OutcomeReport.WriteAsync(context, outcomes);
+                var outcomes = await BatchProgress.RunAsync(
+                    context, ids, await csr.EstimateGenerateAsync(ids, request, token), ids.Count, session.Settings.Concurrency,
+                    (id, progress, t) => csr.GenerateAsync(id, request, progress, t), token);
+                return await OutcomeReport.WriteAsync(context, outcomes, request.DryRun ? null : "generate", await session.Sequences.ReadAsync(CancellationToken.None));
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {

@@ -7,7 +7,7 @@ namespace StarSend.Cli.Commands;
 
 /// <summary>
 /// <c>starsend init DIR [--plan FILE]</c>: validates the plan first, then creates the project layout with the plan and
-/// its element images. Refuses a folder that exists and is not empty.
+/// its element images, and a <c>.gitignore</c> (<see cref="ProjectGitIgnore"/>). Refuses a folder that exists and is not empty.
 /// </summary>
 internal static class InitCommand
 {
@@ -73,6 +73,7 @@ internal static class InitCommand
             await File.WriteAllTextAsync(paths.PlanFile, StarterPlan, cancellationToken);
         }
 
+        await File.WriteAllTextAsync(Path.Combine(target, ProjectGitIgnore.FileName), ProjectGitIgnore.Text, cancellationToken);
         var sequences = report?.Plan.Sequences.Count ?? 1;
         await context.Out.WriteLineAsync($"Created {target} ({sequences} sequence(s)). Next: cd {target} && starsend validate && starsend status");
         return ExitCodes.Ok;

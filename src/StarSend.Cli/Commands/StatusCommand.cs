@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StarSend.Cli.Output;
 using StarSend.Core.Errors;
+using StarSend.Core.Workflow;
 
 namespace StarSend.Cli.Commands;
 
@@ -10,10 +11,12 @@ internal static class StatusCommand
     public static Command Create(CommandRunner runner)
     {
         var sequence = new Argument<string?>("SEQ") { Description = "Only this sequence", Arity = ArgumentArity.ZeroOrOne };
+        var run = new Option<string?>("--run") { Description = "List every file and paid call of one pass (its run id, shown by 'status SEQ')" };
         var command = new Command("status", "Show every sequence: state, takes, approved take, cost, last error");
         var coverage = new Option<bool>("--coverage") { Description = "Approved seconds per section, gaps with timecodes, spend so far and to finish" };
         command.Arguments.Add(sequence);
         command.Options.Add(coverage);
+        command.Options.Add(run);
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "status", async (context, token) =>
         {
             using var session = ProjectSession.Open(context);
@@ -24,15 +27,35 @@ internal static class StatusCommand
             }
 
             var only = parseResult.GetValue(sequence);
+            if (parseResult.GetValue(run) is { } runId)
+            {
+                return only is not null
+                    ? throw new BadInputException("give either a sequence or --run RUN_ID, not both")
+                    : await PassListing.WriteAsync(context, PassContents.Of(runId, context.Paths, doc, await session.Executions.ReadAsync(token)));
+            }
+
             if (only is not null && session.Plan.FindSequence(only) is null)
             {
                 throw new BadInputException($"unknown sequence '{only}'; the plan has {string.Join(", ", session.Plan.Sequences.Select(s => s.Id))}");
             }
 
+            var ledger = SequenceLedger.CostBySequence(session.Plan, await session.Executions.ReadAsync(token));
             var rows = session.Plan.Sequences.Where(s => only is null || s.Id == only)
-                .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id))).ToList();
+                .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
             if (context.Json)
             {
+                if (only is not null && doc.Sequences.GetValueOrDefault(only) is { } one)
+                {
+                    // status SEQ --json adds the sequence's review: each take's status and the history (additive keys).
+                    await JsonOutput.WriteAsync(context.Out, new
+                    {
+                        session.Plan.Project, Sequences = rows, TotalCostUsd = rows.Sum(r => r.CostUsd), one.Omitted,
+                        TakeReviews = one.Takes.Select(t => new { Take = t.Number, Status = StarSend.Core.Sequences.SequenceReview.StatusOf(one, t), t.RetakeReason }),
+                        one.History,
+                    });
+                    return ExitCodes.Ok;
+                }
+
                 await JsonOutput.WriteAsync(context.Out, new { session.Plan.Project, Sequences = rows, TotalCostUsd = rows.Sum(r => r.CostUsd) });
                 return ExitCodes.Ok;
             }
@@ -43,9 +66,20 @@ internal static class StatusCommand
                     r.Id, r.Section, $"{TextTable.Time(r.StartS)}-{TextTable.Time(r.EndS)}", StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State),
                     r.Takes.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ApprovedTake?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                     TextTable.Money(r.CostUsd), r.LastError ?? string.Empty])));
+            if (only is not null)
+            {
+                await context.Out.WriteLineAsync(rows[0].PassRunId is { } pass
+                    ? $"{only} pass {pass}: every file of the pass starts with it ('starsend status --run {pass}' lists them)"
+                    : $"{only} has no pass yet (its next grid or generate starts one)");
+            }
+
             await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}");
+            if (only is not null)
+            {
+                await ReviewHistory.WriteAsync(context.Out, doc.Sequences.GetValueOrDefault(only) ?? new StarSend.Core.Sequences.SequenceRecord { Id = only });
+            }
             return ExitCodes.Ok;
-        }, ct));
+        }, ct, readOnly: true));
         return command;
     }
 }

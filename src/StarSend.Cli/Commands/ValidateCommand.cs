@@ -38,7 +38,7 @@ internal static class ValidateCommand
                 $"client_plan.json is valid: {plan.Sequences.Count} sequences, {plan.Sequences.Sum(s => s.Shots.Count)} shots, {plan.Elements.Count} elements, " +
                 $"{plan.Sequences.Count(s => !s.FitsOneMultiShotCall)} per-shot only");
             return ExitCodes.Ok;
-        }, ct));
+        }, ct, readOnly: true));
         return command;
     }
 }

@@ -1,34 +1,40 @@
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
-using Serilog.Formatting.Json;
+using Serilog.Formatting.Compact;
 
 namespace StarSend.Cli.Logging;
 
 /// <summary>
-/// JSON lines to the project's logs/ folder (one file a day, shared by concurrent runs), human lines to stderr.
-/// Events marked <see cref="ReportedProperty"/> were already shown to the producer and go to the file only.
+/// CLEF log files (compact JSON lines: <c>@t</c>, <c>@mt</c>, <c>@l</c> when not Information, <c>@x</c>, then the
+/// properties; read by Seq and the CLEF tools), one file a day shared by concurrent runs, and human lines to stderr.
+/// Every event carries <c>RunId</c> and <c>Command</c>. Events marked <see cref="ReportedProperty"/> were already shown to
+/// the producer and go to the file only.
 /// </summary>
 internal static class RunLogging
 {
     public const string ReportedProperty = "Reported";
 
-    public static Logger Create(string runId, string command, string logsDir, TextWriter stderr, bool verbose)
+    /// <summary>The daily file name in a logs folder; Serilog inserts the date (yyyyMMdd) before the extension.</summary>
+    public const string FilePattern = "starsend-.jsonl";
+
+    public static Logger Create(string runId, string command, string? logsDir, TextWriter stderr, bool verbose)
     {
         var config = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .Enrich.WithProperty("RunId", runId)
             .Enrich.WithProperty("Command", command)
+            .Enrich.FromLogContext()
             .WriteTo.Logger(console => console
                 .Filter.ByExcluding(e => e.Properties.ContainsKey(ReportedProperty))
                 .WriteTo.Sink(
                     new TextWriterSink(stderr, "{Level:u3} {Message:lj}{NewLine}"),
                     verbose ? LogEventLevel.Debug : LogEventLevel.Warning));
-        if (Directory.Exists(logsDir))
+        if (logsDir is not null && Directory.Exists(logsDir))
         {
             config = config.WriteTo.File(
-                new JsonFormatter(renderMessage: true),
-                Path.Combine(logsDir, "starsend-.jsonl"),
+                new CompactJsonFormatter(),
+                Path.Combine(logsDir, FilePattern),
                 rollingInterval: RollingInterval.Day,
                 shared: true);
         }
@@ -37,6 +43,27 @@ internal static class RunLogging
     }
 
     /// <summary>Where the full detail of an error went, for the one-line message.</summary>
-    public static string LogFileHint(string logsDir) =>
-        Directory.Exists(logsDir) ? Path.Combine(logsDir, "starsend-<date>.jsonl") : "the log (run with --verbose to see it)";
+    public static string LogFileHint(string? logsDir) =>
+        logsDir is not null && Directory.Exists(logsDir) ? Path.Combine(logsDir, "starsend-<date>.jsonl") : "the log (run with --verbose to see it)";
+
+    /// <summary>
+    /// Where a read-only command (status, validate) logs: never into the project, but the producer's own state folder,
+    /// <c>$XDG_STATE_HOME/starsend/logs</c> or <c>~/.local/state/starsend/logs</c>; null (stderr only) when neither is set.
+    /// </summary>
+    public static string? UserLogsDir(IReadOnlyDictionary<string, string?> environment)
+    {
+        var state = environment.GetValueOrDefault("XDG_STATE_HOME");
+        if (string.IsNullOrWhiteSpace(state))
+        {
+            var home = environment.GetValueOrDefault("HOME");
+            if (string.IsNullOrWhiteSpace(home))
+            {
+                return null;
+            }
+
+            state = Path.Combine(home, ".local", "state");
+        }
+
+        return Path.Combine(state, "starsend", "logs");
+    }
 }

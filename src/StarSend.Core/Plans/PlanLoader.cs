@@ -64,7 +64,7 @@ public static class PlanLoader
                 throw Invalid(file, ex.Path ?? "$", "could not be read as a plan");
             }
 
-            return new PlanReport(plan, PlanWarnings.For(plan));
+            return new PlanReport(plan, [.. PlanWarnings.For(plan), .. ElementImageNotes.For(plan, projectRoot)]);
         }
     }
 

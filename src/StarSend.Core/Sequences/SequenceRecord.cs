@@ -7,6 +7,13 @@ public sealed record SequenceRecord
 
     public SequenceState State { get; init; } = SequenceState.NotStarted;
 
+    /// <summary>
+    /// The run id of the sequence's current pass (issue #14): made by the pass's first paid stage (a grid, or a generate
+    /// with no pass yet) and the prefix of every file the pass writes (grid, start frames, takes). A new grid starts a
+    /// new pass. Null for sequences from schema 1 until their next grid or generate.
+    /// </summary>
+    public string? PassRunId { get; init; }
+
     public List<GridAttempt> Grids { get; init; } = [];
 
     public StartFrame? StartFrame { get; init; }
@@ -29,6 +36,13 @@ public sealed record SequenceRecord
 
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>Cut from the edit: left out of coverage, batches (<c>--all</c>, <c>--section</c>) and the cost to finish, until restored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Omitted { get; init; }
+
+    /// <summary>Every review decision on the sequence and its takes, oldest first.</summary>
+    public List<ReviewEvent> History { get; init; } = [];
+
     /// <summary>Total cost in US dollars of every paid call of this sequence (grids and takes).</summary>
     public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd);
 }
@@ -38,7 +52,11 @@ public sealed record GridAttempt
 {
     public required int Number { get; init; }
 
+    /// <summary>The invocation that drew the grid.</summary>
     public required string RunId { get; init; }
+
+    /// <summary>The pass the grid started (its files' prefix); null for grids from schema 1.</summary>
+    public string? PassRunId { get; init; }
 
     /// <summary>Project-relative path of the grid PNG (absent when the attempt failed).</summary>
     public string? File { get; init; }
@@ -74,6 +92,18 @@ public sealed record StartFrame
     public int Width { get; init; }
 
     public int Height { get; init; }
+
+    /// <summary>The pass the picked grid belongs to (the start frame's prefix); null for picks from schema 1.</summary>
+    public string? PassRunId { get; init; }
+
+    /// <summary>The invocation that picked it.</summary>
+    public string? RunId { get; init; }
+
+    /// <summary>True when <c>starsend run</c> picked it, not a producer (issue #15); null for a pick by hand. Re-picking by hand is free.</summary>
+    public bool? Auto { get; init; }
+
+    /// <summary>Why <c>run</c> picked this cell: the default cell, or the <c>--pick auto</c> ranking with every cell's measures.</summary>
+    public string? AutoReason { get; init; }
 }
 
 /// <summary>A take whose generation started but has not been recorded yet.</summary>

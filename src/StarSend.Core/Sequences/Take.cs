@@ -17,7 +17,11 @@ public sealed record Take
 {
     public required int Number { get; init; }
 
+    /// <summary>The invocation that started the take.</summary>
     public required string RunId { get; init; }
+
+    /// <summary>The pass the take belongs to (its files' prefix); null for takes from schema 1.</summary>
+    public string? PassRunId { get; init; }
 
     public required TakeMode Mode { get; init; }
 
@@ -49,6 +53,12 @@ public sealed record Take
 
     /// <summary>Project-relative paths of the video files, in shot order for individual takes.</summary>
     public List<TakeFile> Files { get; init; } = [];
+
+    /// <summary>The review status (pending until someone decides); see <see cref="SequenceReview.StatusOf"/> for the effective one.</summary>
+    public TakeReviewStatus ReviewStatus { get; init; } = TakeReviewStatus.Pending;
+
+    /// <summary>Why a retake was asked for, while <see cref="ReviewStatus"/> is retake.</summary>
+    public string? RetakeReason { get; init; }
 }
 
 /// <summary>A verified output file.</summary>

@@ -9,6 +9,12 @@ public sealed record ProjectSettings
 
     public string ImageFallbackModel { get; init; } = SettingsDefaults.ImageFallbackModel;
 
+    /// <summary>
+    /// Gemini <c>imageConfig.imageSize</c> for grids and singles: <c>1K</c>, <c>2K</c> (default) or <c>4K</c> (<c>512</c>
+    /// on 3.1 Flash Image). At 2K a 16:9 grid is about 2700×1536 px, so a cell is wider than 1280 px; at 1K about 670 px.
+    /// </summary>
+    public string ImageSize { get; init; } = SettingsDefaults.ImageSize;
+
     /// <summary>How many sequences run at once in batch commands.</summary>
     public int Concurrency { get; init; } = SettingsDefaults.Concurrency;
 

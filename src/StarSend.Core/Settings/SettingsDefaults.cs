@@ -6,6 +6,7 @@ public static class SettingsDefaults
     public const string VideoModel = "fal-ai/kling-video/o3/pro/reference-to-video";
     public const string ImageModel = "gemini-3.1-flash-image-preview";
     public const string ImageFallbackModel = "gemini-3-pro-image-preview";
+    public const string ImageSize = "2K";
     public const int Concurrency = 2;
     public const int GridRetries = 2;
     public const string FalQueueUrl = "https://queue.fal.run";

@@ -15,6 +15,9 @@ internal static class SettingsValidator
     private static readonly string[] UrlKeys = ["fal_queue_url", "fal_rest_url", "gemini_url"];
     private static readonly string[] PriceKeys = ["video_prices_per_second", "image_prices"];
 
+    /// <summary>Gemini's <c>imageConfig.imageSize</c> values (providers.md §3.3; 512 on 3.1 Flash Image only).</summary>
+    private static readonly string[] ImageSizes = ["512", "1K", "2K", "4K"];
+
     private static readonly HashSet<string> KnownKeys =
         [.. StarSendJson.Options.GetTypeInfo(typeof(ProjectSettings)).Properties.Select(p => p.Name)];
 
@@ -45,6 +48,11 @@ internal static class SettingsValidator
             {
                 fields.Add(JsonFields.Child("$", key), reason);
             }
+        }
+
+        if (fields.Text(root, "$", "image_size", Need.Optional) is { } size && !ImageSizes.Contains(size))
+        {
+            fields.Add("$.image_size", $"{JsonFields.Quote(size)} is not an image size; use one of {string.Join(", ", ImageSizes)}");
         }
 
         CheckWhole(fields, root, "concurrency", 1, MaxConcurrency);

@@ -32,8 +32,18 @@ internal sealed class UploadCache(IExecutionStore store, IVideoProvider video, T
             return known.Url;
         }
 
-        var contentType = Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg" ? "image/jpeg" : "image/png";
-        var url = await video.UploadAsync(path, contentType, cancellationToken);
+        // An image goes upright, in sRGB and under the provider's byte limit; the file itself (a picked original) is kept.
+        var sending = await SendableFile.PrepareAsync(path, cancellationToken);
+        string url;
+        try
+        {
+            url = await video.UploadAsync(sending.Path, sending.ContentType, cancellationToken);
+        }
+        finally
+        {
+            sending.Dispose();
+        }
+
         var record = new UploadRecord(url, time.GetUtcNow());
         await store.UpdateAsync(d => d with { Uploads = new(d.Uploads, StringComparer.Ordinal) { [sha] = record } }, CancellationToken.None);
         return url;

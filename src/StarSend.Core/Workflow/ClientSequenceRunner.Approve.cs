@@ -10,6 +10,8 @@ public sealed partial class ClientSequenceRunner
     /// <summary>Approves take <paramref name="takeNumber"/> after checking its files are still on disk and valid.</summary>
     public async Task<SequenceRecord> ApproveTakeAsync(string id, int takeNumber, CancellationToken cancellationToken)
     {
+        // Under the lease, on state read after it is held: nothing else moves the sequence while its take is checked.
+        await using var lease = await leases.AcquireAsync(id, $"starsend approve (run {runId})", cancellationToken);
         var record = await GetAsync(id, cancellationToken);
         var take = record.Takes.FirstOrDefault(t => t.Number == takeNumber)
             ?? throw new BadInputException($"{id} has no take {takeNumber}; takes: {(record.Takes.Count == 0 ? "none" : string.Join(", ", record.Takes.Select(t => t.Number)))}");
@@ -22,14 +24,17 @@ public sealed partial class ClientSequenceRunner
             }
         }
 
-        return await UpdateAsync(id, r => SequenceWorkflow.ApproveTake(r, takeNumber));
+        var stamp = Stamp(ReviewStamp.CurrentUser, null);
+        return await UpdateAsync(id, r => SequenceReview.Decide(r, new ReviewDecision(ReviewAction.Approve, takeNumber), stamp));
     }
 
     public async Task<SequenceRecord> ApproveFinalAsync(string id, CancellationToken cancellationToken)
     {
         // Refuse before taking the project lock, like the other commands: a refused command writes nothing.
         SequenceWorkflow.Ensure(await GetAsync(id, cancellationToken), SequenceCommand.ApproveFinal);
-        return await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.ApproveFinal));
+        await using var lease = await leases.AcquireAsync(id, $"starsend approve --final (run {runId})", cancellationToken);
+        var stamp = Stamp(ReviewStamp.CurrentUser, null);
+        return await UpdateAsync(id, r => SequenceReview.Decide(r, new ReviewDecision(ReviewAction.Final), stamp));
     }
 
     /// <summary>Null when the take file is present, a complete MP4 and as long as recorded; otherwise what is wrong.</summary>

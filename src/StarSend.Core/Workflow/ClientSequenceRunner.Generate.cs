@@ -13,41 +13,50 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GenerateAsync(string id, GenerateRequest request, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        progress = progress.ForSequence(id);
         var record = await GetAsync(id, cancellationToken);
-        if (record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again)
+        if (AlreadyHasTake(record, request) is { } done)
         {
-            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number}; not generated again (--again pays for another take)", 0);
+            return done;
         }
 
-        var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
-        SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
-        if (record.StartFrame is null)
-        {
-            throw new IllegalTransitionException($"{id} has no start frame; pick a cell first");
-        }
-
+        var mode = ModeFor(sequence, record, request);
         var elements = ConfirmElements(sequence, request);
         if (request.DryRun)
         {
             return DryRun(sequence, record, mode, elements);
         }
 
+        // The decision to pay is taken again under the lease, on state read after it is held: another run may have
+        // made this take (or started it) while we waited (issue #8, overlapping runs).
         await using var lease = await leases.AcquireAsync(id, $"starsend generate (run {runId})", cancellationToken);
+        record = await GetAsync(id, cancellationToken);
+        if (AlreadyHasTake(record, request) is { } madeMeanwhile)
+        {
+            return madeMeanwhile;
+        }
+
+        mode = ModeFor(sequence, record, request);
         record = await UpdateAsync(id, r =>
         {
-            var started = SequenceWorkflow.Apply(r, SequenceCommand.Generate);
+            // A sequence with no pass yet starts one here (issue #14).
+            var started = SequenceWorkflow.Apply(r, SequenceCommand.Generate) with { PassRunId = r.PassRunId ?? runId };
             return started.Pending is null
                 ? started with { Pending = new PendingTake(r.Takes.Count + 1, mode, runId, time.GetUtcNow()) }
                 : started;
         });
         var take = record.Pending!;
+        var pass = PassOfTake(record);
+        using var scope = PassScope(pass);
         try
         {
             var results = mode == TakeMode.MultiShot
-                ? [await MultiShotAsync(sequence, record, take, elements.Used, progress, cancellationToken)]
-                : await IndividualAsync(sequence, record, take, elements.Used, progress, cancellationToken);
-            var recorded = NewTake(sequence, record, take, elements, results);
+                ? [await MultiShotAsync(sequence, record, take, pass, elements.Used, progress, cancellationToken)]
+                : await IndividualAsync(sequence, record, take, pass, elements.Used, progress, cancellationToken);
+            var recorded = NewTake(sequence, record, take, elements, results) with { PassRunId = pass };
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GenerateDone) with { Takes = [.. r.Takes, recorded], Pending = null });
+            log.Information("{SequenceId}: take {Take} ready in pass {Pass}: {Files}", id, recorded.Number, pass, recorded.Files.Select(f => f.Path).ToList());
+            ReportTakeRecorded(sequence, mode, recorded, results, progress);
             var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))}", recorded.CostUsd);
         }
@@ -55,16 +64,50 @@ public sealed partial class ClientSequenceRunner
         {
             throw;
         }
-        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Transient or ProviderErrorKind.SubmissionUnknown)
+        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Transient or ProviderErrorKind.SubmissionUnknown || ex.PaidJobKept)
         {
             // The paid job is still out there (or may be): stay in generating so the next run resumes it.
             record = await UpdateAsync(id, r => r with { LastError = ex.Message });
             return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
         }
+        catch (ProviderException ex) when (ex.FieldErrors.Count > 0)
+        {
+            // A validation answer, item by item, at the plan's JSON paths where they map (issue #8 item 8).
+            var message = $"{ex.StepId ?? id}: fal.ai answered HTTP {ex.HttpStatus ?? 422}: {FieldErrorPaths.Describe(plan, sequence, ex.StepId, ex.FieldErrors)}";
+            log.Error("{SequenceId}: {Message}", id, message);
+            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, message));
+            return new SequenceOutcome(id, ex.ExitCode, record.State, message, 0);
+        }
         catch (StarSendException ex)
         {
             record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
             return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
+        }
+    }
+
+    /// <summary>A take belongs to the pass of the start frame it is made from; else to the sequence's pass.</summary>
+    private string PassOfTake(SequenceRecord record) => record.StartFrame?.PassRunId ?? record.PassRunId ?? runId;
+
+    private static SequenceOutcome? AlreadyHasTake(SequenceRecord record, GenerateRequest request) =>
+        record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again
+            ? new SequenceOutcome(record.Id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number}; not generated again (--again pays for another take)", 0)
+            : null;
+
+    /// <summary>The take's mode (a pending take keeps its own); refuses a sequence that cannot generate in its state or has no start frame.</summary>
+    private static TakeMode ModeFor(PlanSequence sequence, SequenceRecord record, GenerateRequest request)
+    {
+        var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
+        SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
+        return record.StartFrame is null ? throw new IllegalTransitionException($"{record.Id} has no start frame; pick a cell first") : mode;
+    }
+
+    /// <summary>Every step of the take turns done with the take's number the moment the take is in sequences.json.</summary>
+    private static void ReportTakeRecorded(PlanSequence sequence, TakeMode mode, Take take, IReadOnlyList<StepResult> results, IProgress<StepProgress>? progress)
+    {
+        var stepIds = mode == TakeMode.MultiShot ? [sequence.Id] : sequence.Shots.Select(s => $"{sequence.Id}_{s.Id}").ToList();
+        for (var i = 0; i < stepIds.Count && i < results.Count; i++)
+        {
+            progress?.Report(new StepProgress(stepIds[i], $"take {take.Number}", null, TimeSpan.Zero, results[i].CostUsd) { Kind = StepPhase.Done });
         }
     }
 
@@ -78,13 +121,13 @@ public sealed partial class ClientSequenceRunner
     };
 
     private async Task<StepResult> MultiShotAsync(
-        PlanSequence sequence, SequenceRecord record, PendingTake take, IReadOnlyList<PlanElement> elements, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+        PlanSequence sequence, SequenceRecord record, PendingTake take, string pass, IReadOnlyList<PlanElement> elements, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var startFrame = paths.Full(record.StartFrame!.File);
         var images = ElementImagesOf(elements);
         var shots = sequence.Shots.Select(s => new ShotSpec(s.Id, s.Duration)).ToList();
         var prompts = sequence.Shots.Select(s => s.Prompt).ToList();
-        var output = MediaPath(paths.VideosDir, $"{sequence.Id}_take{take.Number:00}.mp4");
+        var output = MediaPath(paths.VideosDir, pass, $"{sequence.Id}_take{take.Number:00}.mp4");
         var reusable = await ReusableAsync(sequence.Id, record, cancellationToken);
         if (reusable is not null)
         {
@@ -95,7 +138,7 @@ public sealed partial class ClientSequenceRunner
     }
 
     private async Task<IReadOnlyList<StepResult>> IndividualAsync(
-        PlanSequence sequence, SequenceRecord record, PendingTake take, IReadOnlyList<PlanElement> elements, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+        PlanSequence sequence, SequenceRecord record, PendingTake take, string pass, IReadOnlyList<PlanElement> elements, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var images = ElementImagesOf(elements);
         var calls = sequence.Shots.Select(async shot =>
@@ -113,7 +156,7 @@ public sealed partial class ClientSequenceRunner
                 log.Warning("{SequenceId} {ShotId} wants its own start frame but none was picked (pick it with --shot); using the sequence's", sequence.Id, shot.Id);
             }
 
-            var output = MediaPath(paths.VideosDir, $"{sequence.Id}_{shot.Id}_take{take.Number:00}.mp4");
+            var output = MediaPath(paths.VideosDir, pass, $"{sequence.Id}_{shot.Id}_take{take.Number:00}.mp4");
             return await steps.ExecuteVideo(stepId, runId, paths.Full(frame.File), shot.Prompt, images, shot.Duration, output, progress, cancellationToken);
         }).ToList();
         return await Task.WhenAll(calls);

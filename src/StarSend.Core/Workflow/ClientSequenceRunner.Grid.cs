@@ -4,7 +4,6 @@ using StarSend.Core.Sequences;
 using StarSend.Core.Steps;
 using StarSend.Imaging;
 using StarSend.Imaging.Grids;
-using StarSend.Imaging.Png;
 
 namespace StarSend.Core.Workflow;
 
@@ -18,18 +17,31 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GridAsync(string id, bool again, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
-        var current = await GetAsync(id, cancellationToken);
-        if (current.Grids.Count > 0 && current.State != SequenceState.GridExploring && !again)
+        progress = progress.ForSequence(id);
+        if (AlreadyHasGrid(await GetAsync(id, cancellationToken), again) is { } done)
         {
-            return new SequenceOutcome(id, ExitCodes.Ok, current.State, $"already has grid {current.Grids[^1].Number}; not drawn again (--again pays for another grid)", 0);
+            return done;
         }
 
+        // The decision to pay is taken again under the lease, on state read after it is held: another run may have
+        // drawn this grid while we waited (issue #8, overlapping runs).
         await using var lease = await leases.AcquireAsync(id, $"starsend grid (run {runId})", cancellationToken);
-        var record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.Grid));
+        if (AlreadyHasGrid(await GetAsync(id, cancellationToken), again) is { } drawnMeanwhile)
+        {
+            return drawnMeanwhile;
+        }
+
+        // A new grid starts a new pass (issue #14); a grid_exploring left by a stopped run resumes its own.
+        var record = await UpdateAsync(id, r => r is { State: SequenceState.GridExploring, PassRunId: not null }
+            ? SequenceWorkflow.Apply(r, SequenceCommand.Grid)
+            : SequenceWorkflow.Apply(r, SequenceCommand.Grid) with { PassRunId = runId });
+        using var scope = PassScope(record.PassRunId!);
         try
         {
-            var attempt = await ExploreAsync(sequence, record.Grids.Count + 1, progress, cancellationToken);
+            var attempt = await ExploreAsync(sequence, record.Grids.Count + 1, record.PassRunId!, progress, cancellationToken);
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GridDone) with { Grids = [.. r.Grids, attempt] });
+            log.Information("{SequenceId}: grid {Grid} ready in pass {Pass}: {File}", id, attempt.Number, attempt.PassRunId, attempt.File);
+            progress?.Report(new StepProgress(id, $"grid {attempt.Number}", null, TimeSpan.Zero, attempt.CostUsd) { Kind = StepPhase.Done });
             var how = attempt.Kind == "composite" ? "composited from four singles" : $"after {attempt.Calls} image call(s)";
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"grid {attempt.Number} ready ({how}): {attempt.File}", attempt.CostUsd);
         }
@@ -46,7 +58,12 @@ public sealed partial class ClientSequenceRunner
         }
     }
 
-    private async Task<GridAttempt> ExploreAsync(PlanSequence sequence, int number, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
+    private static SequenceOutcome? AlreadyHasGrid(SequenceRecord current, bool again) =>
+        current.Grids.Count > 0 && current.State != SequenceState.GridExploring && !again
+            ? new SequenceOutcome(current.Id, ExitCodes.Ok, current.State, $"already has grid {current.Grids[^1].Number}; not drawn again (--again pays for another grid)", 0)
+            : null;
+
+    private async Task<GridAttempt> ExploreAsync(PlanSequence sequence, int number, string pass, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var basePrompt = GridPrompts.Base(plan, sequence);
         var references = ElementFiles(sequence, 3);
@@ -54,12 +71,13 @@ public sealed partial class ClientSequenceRunner
         var executions = new List<string>();
         var cost = 0m;
         var model = settings.ImageModel;
-        var finalPath = MediaPath(paths.GridsDir, $"{sequence.Id}_grid.png");
+        var finalPath = MediaPath(paths.GridsDir, pass, $"{sequence.Id}_grid.png");
+        var noImage = 0;
         for (var attempt = 0; attempt <= settings.GridRetries; attempt++)
         {
             var prompt = GridPrompts.Stronger(basePrompt, attempt);
             progress?.Report(new StepProgress(sequence.Id, attempt == 0 ? "drawing grid" : $"grid retry {attempt}", null, TimeSpan.Zero));
-            var path = MediaPath(paths.GridsDir, $"{sequence.Id}_grid_try{attempt + 1}.png");
+            var path = FreshPath(MediaPath(paths.GridsDir, pass, $"{sequence.Id}_grid_try{attempt + 1}.png"));
             try
             {
                 var (result, image) = await steps.ExecuteKeyframe($"{sequence.Id}_grid", runId, prompt, references, path, estimate, cancellationToken);
@@ -70,8 +88,10 @@ public sealed partial class ClientSequenceRunner
                 if (detection.IsGrid)
                 {
                     // A copy, not a move: the execution record keeps pointing at the file the call produced.
-                    File.Copy(path, finalPath, overwrite: true);
-                    return Attempt(number, finalPath, "model", executions, prompt, model, cost, attempt + 1);
+                    // The grid keeps the extension of the paid bytes (a JPEG grid stays a .jpg).
+                    var kept = Path.ChangeExtension(finalPath, Path.GetExtension(result.File));
+                    File.Copy(result.File, kept, overwrite: true);
+                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1);
                 }
 
                 log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);
@@ -83,6 +103,16 @@ public sealed partial class ClientSequenceRunner
                 executions.Add(failed.Id);
                 cost += failed.CostUsd;
                 log.Warning("{SequenceId}: image call {Attempt} returned no image: {Message}", sequence.Id, attempt + 1, ex.Message);
+
+                // One bounded retry for an answer without an image (field-log #1; a safety refusal gets none).
+                if (++noImage > 1)
+                {
+                    throw new ProviderException(
+                        $"{sequence.Id}: the image model answered twice without an image, so no more image calls are made for this grid; last: {ex.Message}",
+                        ProviderErrorKind.NoImage,
+                        ex.HttpStatus,
+                        inner: ex);
+                }
             }
         }
 
@@ -91,7 +121,7 @@ public sealed partial class ClientSequenceRunner
         for (var k = 0; k < 4; k++)
         {
             progress?.Report(new StepProgress(sequence.Id, $"single image {k + 1}/4", null, TimeSpan.Zero));
-            var path = MediaPath(paths.GridsDir, $"{sequence.Id}_single{k + 1}.png");
+            var path = FreshPath(MediaPath(paths.GridsDir, pass, $"{sequence.Id}_single{k + 1}.png"));
             var (result, image) = await steps.ExecuteKeyframe(
                 $"{sequence.Id}_grid_single{k + 1}", runId, GridPrompts.SingleImage(plan, sequence, k), references, path, estimate, cancellationToken);
             executions.Add(result.ExecutionId);
@@ -102,14 +132,15 @@ public sealed partial class ClientSequenceRunner
         var cellWidth = singles.Min(s => s.Width);
         var cellHeight = singles.Min(s => s.Height);
         var composite = GridCompositor.Compose(singles, cellWidth, cellHeight);
-        await StepRunner.WriteFileAtomicallyAsync(finalPath, PngCodec.Encode(composite), cancellationToken);
-        return Attempt(number, finalPath, "composite", executions, basePrompt, model, cost, executions.Count);
+        await StepRunner.WriteFileAtomicallyAsync(finalPath, ImageCodec.EncodePng(composite), cancellationToken);
+        return Attempt(number, pass, finalPath, "composite", executions, basePrompt, model, cost, executions.Count);
     }
 
-    private GridAttempt Attempt(int number, string file, string kind, List<string> executions, string prompt, string model, decimal cost, int calls) => new()
+    private GridAttempt Attempt(int number, string pass, string file, string kind, List<string> executions, string prompt, string model, decimal cost, int calls) => new()
     {
         Number = number,
         RunId = runId,
+        PassRunId = pass,
         File = paths.Relative(file),
         Kind = kind,
         ExecutionIds = executions,

@@ -74,7 +74,40 @@ public sealed partial class ClientSequenceRunner(
         return saved!;
     }
 
-    private string MediaPath(string dir, string name) => Path.Combine(dir, $"{runId}_{name}");
+    /// <summary>A media file of a pass: <c>dir/PASS_name</c> (every file of a sequence's pass shares the pass's run id).</summary>
+    private static string MediaPath(string dir, string pass, string name) => Path.Combine(dir, $"{pass}_{name}");
+
+    /// <summary>
+    /// <paramref name="path"/>, or the first free <c>name_2.ext</c>, <c>name_3.ext</c>...: a run resuming a pass never
+    /// overwrites a paid file an earlier run of the same pass wrote.
+    /// </summary>
+    private static string FreshPath(string path)
+    {
+        var candidate = path;
+        for (var n = 2; File.Exists(candidate); n++)
+        {
+            candidate = Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)}_{n}{Path.GetExtension(path)}");
+        }
+
+        return candidate;
+    }
+
+    /// <summary>
+    /// While disposed of later: log events carry the pass's run id beside the invocation's, and executions the StepRunner
+    /// records carry it as <c>pass_run_id</c>.
+    /// </summary>
+    private static Scopes PassScope(string pass) => new Scopes(Serilog.Context.LogContext.PushProperty("PassRunId", pass), OutputRun.Use(pass));
+
+    private sealed class Scopes(params IDisposable[] scopes) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var scope in scopes.Reverse())
+            {
+                scope.Dispose();
+            }
+        }
+    }
 
     private IReadOnlyList<string> ElementFiles(PlanSequence sequence, int max) =>
         [.. sequence.Elements.Select(plan.FindElement).OfType<PlanElement>().Take(max).Select(e => paths.Full(e.Image))];

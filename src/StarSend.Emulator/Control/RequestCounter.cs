@@ -11,9 +11,10 @@ internal sealed class RequestCounter
     public const string UploadPut = "upload_put";
     public const string Download = "download";
     public const string Gemini = "gemini";
+    public const string Requests = "requests";
     public const string Other = "other";
 
-    private static readonly string[] Keys = [Submit, Status, Result, Cancel, UploadInitiate, UploadPut, Download, Gemini, Other];
+    private static readonly string[] Keys = [Submit, Status, Result, Cancel, UploadInitiate, UploadPut, Download, Gemini, Requests, Other];
 
     private readonly object _gate = new();
     private readonly Dictionary<string, int> _requests = [];

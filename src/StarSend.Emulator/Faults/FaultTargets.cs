@@ -11,5 +11,8 @@ internal static class FaultTargets
     public const string Download = "download";
     public const string Gemini = "gemini";
 
-    public static IReadOnlyList<string> All { get; } = [Submit, Status, Result, Cancel, Upload, Download, Gemini];
+    /// <summary>fal's Platform API request listing (<c>GET /v1/models/requests/by-endpoint</c>).</summary>
+    public const string Requests = "requests";
+
+    public static IReadOnlyList<string> All { get; } = [Submit, Status, Result, Cancel, Upload, Download, Gemini, Requests];
 }

@@ -2,7 +2,6 @@ using StarSend.Emulator.Drawing;
 using StarSend.Emulator.Kling;
 using StarSend.Emulator.Storage;
 using StarSend.Imaging;
-using StarSend.Imaging.Png;
 
 namespace StarSend.Emulator.Outputs;
 
@@ -17,7 +16,7 @@ internal static class StartFrames
         {
             try
             {
-                return Fit(PngCodec.Decode(bytes));
+                return Fit(ImageCodec.Decode(bytes));
             }
             catch (ImagingException)
             {
@@ -41,6 +40,6 @@ internal static class StartFrames
         var height = (int)Math.Round(image.Height * (double)width / image.Width);
         width = Math.Max(2, width & ~1);
         height = Math.Max(2, height & ~1);
-        return width == image.Width && height == image.Height ? image : Resize.To(image, width, height);
+        return width == image.Width && height == image.Height ? image : ImageScaler.Resize(image, width, height);
     }
 }

@@ -10,12 +10,18 @@ using StarSend.Emulator.Storage;
 namespace StarSend.Emulator.Routing;
 
 /// <summary>Maps method and path to a route: fal queue (any model id), fal storage, served files, Gemini.</summary>
-internal sealed partial class Router(QueueEndpoints queue, StatusStream stream, StorageEndpoints storage, GeminiEndpoint gemini)
+internal sealed partial class Router(QueueEndpoints queue, StatusStream stream, StorageEndpoints storage, GeminiEndpoint gemini, RequestListing listing)
 {
-    private static readonly string[] Reserved = ["_emulator", "storage", "files", "v1beta"];
+    private static readonly string[] Reserved = ["_emulator", "storage", "files", "v1beta", "v1"];
 
     public Route Match(string method, string path)
     {
+        // Before the queue's pattern, which "/v1/models/requests/by-endpoint" would also fit (app v1/models, id by-endpoint).
+        if (method == "GET" && path.TrimEnd('/') == "/v1/models/requests/by-endpoint")
+        {
+            return new(FaultTargets.Requests, RequestCounter.Requests, null, KeyCheck.Fal, listing.List);
+        }
+
         if (QueuePath().Match(path) is { Success: true } q)
         {
             var app = q.Groups["app"].Value;

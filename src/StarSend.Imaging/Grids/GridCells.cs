@@ -1,5 +1,3 @@
-using StarSend.Imaging.Png;
-
 namespace StarSend.Imaging.Grids;
 
 /// <summary>
@@ -13,15 +11,12 @@ public static class GridCells
     public static RgbaImage Extract(RgbaImage image, int row, int col, int gridSize = 2, bool trimGutters = false) =>
         GridLayout.Compute(image, gridSize, trimGutters).Cell(row, col).Crop(image);
 
-    /// <summary>Extracts every cell and encodes them to PNG in parallel; the list is in row-major order.</summary>
-    public static IReadOnlyList<byte[]> ExtractAllAsPng(RgbaImage image, int gridSize = 2, bool trimGutters = false) =>
-        ExtractAllAsPng(image, PngEncodeOptions.Default, gridSize, trimGutters);
-
-    public static IReadOnlyList<byte[]> ExtractAllAsPng(RgbaImage image, PngEncodeOptions options, int gridSize = 2, bool trimGutters = false)
+    /// <summary>Extracts every cell and encodes them to PNG in parallel (Skia, <see cref="PngSettings"/>); the list is in row-major order.</summary>
+    public static IReadOnlyList<byte[]> ExtractAllAsPng(RgbaImage image, int gridSize = 2, bool trimGutters = false)
     {
         var layout = GridLayout.Compute(image, gridSize, trimGutters);
         var cells = new byte[gridSize * gridSize][];
-        Parallel.For(0, cells.Length, i => cells[i] = PngEncoder.Encode(image, layout.Cell(i / gridSize, i % gridSize), options));
+        Parallel.For(0, cells.Length, i => cells[i] = layout.Cell(i / gridSize, i % gridSize).EncodePng(image));
         return cells;
     }
 }

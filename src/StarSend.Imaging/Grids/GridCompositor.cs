@@ -28,7 +28,7 @@ public static class GridCompositor
 
         Parallel.For(0, 4, i =>
         {
-            var cell = Resize.To(four[i], cellWidth, cellHeight);
+            var cell = ImageScaler.Resize(four[i], cellWidth, cellHeight);
             var (x0, y0) = ((i % 2) * (cellWidth + gutter), (i / 2) * (cellHeight + gutter));
             for (var y = 0; y < cellHeight; y++)
             {

@@ -9,8 +9,9 @@ public sealed class SequenceStore(ProjectPaths paths, TimeProvider time, StateFi
     private readonly JsonStateFile<SequencesDocument> _file =
         new(paths, paths.SequencesFile, SequencesDocument.CurrentSchemaVersion, time, options);
 
-    public Task<SequencesDocument> ReadAsync(CancellationToken cancellationToken) => _file.ReadAsync(cancellationToken);
+    /// <summary>The document, migrated forward from an older schema (a newer one is refused by the state file).</summary>
+    public async Task<SequencesDocument> ReadAsync(CancellationToken cancellationToken) => (await _file.ReadAsync(cancellationToken)).MigrateForward();
 
     public Task<SequencesDocument> UpdateAsync(Func<SequencesDocument, SequencesDocument> change, CancellationToken cancellationToken) =>
-        _file.UpdateAsync(change, cancellationToken);
+        _file.UpdateAsync(doc => change(doc.MigrateForward()).MigrateForward(), cancellationToken);
 }

@@ -49,8 +49,8 @@ public sealed class InitCommandTests : IDisposable
         result.Out.Should().Contain("Created");
         var target = _temp.Combine("new-video");
         var copied = ProjectSnapshot.Take(target);
-        copied.Files.Should().BeEquivalentTo(named.Append(PlanFile.Name), "the plan and exactly the images it names");
-        foreach (var file in copied.Files)
+        copied.Files.Should().BeEquivalentTo(named.Append(PlanFile.Name).Append(".gitignore"), "the plan, exactly the images it names, and the .gitignore");
+        foreach (var file in copied.Files.Where(f => f != ".gitignore"))
         {
             File.ReadAllBytes(Path.Combine(target, file)).Should().Equal(File.ReadAllBytes(Path.Combine(source, file)), file);
         }

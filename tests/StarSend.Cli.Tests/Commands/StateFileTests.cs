@@ -41,12 +41,12 @@ public sealed class StateFileTests : IDisposable
     public async Task Run_SequencesFromANewerStarSend_ExitsOneNamingTheFileAndLeavesItAlone(string commandLine)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(StateFiles.SequencesPath(_project))!);
-        await File.WriteAllTextAsync(StateFiles.SequencesPath(_project), """{ "schema_version": 2, "sequences": {} }""");
+        await File.WriteAllTextAsync(StateFiles.SequencesPath(_project), """{ "schema_version": 3, "sequences": {} }""");
         var before = ProjectSnapshot.Take(_project, NotState);
 
         var result = await Harness.Cli.RunAsync(_project, OfflineEnvironment.Create(), commandLine.Split(' '));
 
-        ShouldNameTheNewerFile(result, "state/client/sequences.json", 2);
+        ShouldNameTheNewerFile(result, "state/client/sequences.json", 3);
         ProjectSnapshot.Take(_project, NotState).ChangesSince(before).Should().BeEmpty();
     }
 

@@ -9,7 +9,7 @@ public sealed class StatusCommandTests
 {
     private static readonly string[] TopKeys = ["project", "sequences", "total_cost_usd"];
     private static readonly string[] RowKeys = ["id", "section", "start_s", "end_s", "state", "takes", "cost_usd"];
-    private static readonly string[] OptionalRowKeys = ["approved_take", "last_error"];
+    private static readonly string[] OptionalRowKeys = ["approved_take", "last_error", "pass_run_id"];
     private static readonly string[] States = ["not_started", "grid_exploring", "grid_review", "start_frame_approved", "generating", "review", "approved", "final"];
 
     [Fact]
@@ -73,5 +73,23 @@ public sealed class StatusCommandTests
 
         using var json = JsonDocument.Parse(result.Out);
         json.RootElement.GetProperty("sequences").EnumerateArray().Select(r => r.GetProperty("id").GetString()).Should().Equal("SEQ04");
+    }
+
+    [Fact]
+    public async Task StatusJson_GridCallsAnsweredWithoutAnImage_ShowsWhatTheLedgerHolds()
+    {
+        await using var project = await EmulatedProject.StartAsync();
+        project.Emulator.SetFaults("gemini:no-image@1,2,3,4,5,6,7,8");
+        var grid = await project.RunAsync("grid", "SEQ01");
+        var ledger = StateFiles.Executions(project.Dir).Select(p => p.Value!).Where(e => ((string)e["step_id"]!).StartsWith("SEQ01_", StringComparison.Ordinal)).Sum(e => (decimal)e["cost_usd"]!);
+
+        var result = await project.MustRunAsync("status", "SEQ01", "--json");
+
+        grid.ExitCode.Should().NotBe(0, "no image ever came back");
+        StateFiles.Sequence(project.Dir, "SEQ01")["grids"]!.AsArray().Should().BeEmpty("no grid was drawn");
+        ledger.Should().BePositive("an answer without an image may have been billed, and the ledger says so");
+        using var json = JsonDocument.Parse(result.Out);
+        json.RootElement.GetProperty("sequences")[0].GetProperty("cost_usd").GetDecimal().Should().Be(ledger);
+        json.RootElement.GetProperty("total_cost_usd").GetDecimal().Should().Be(ledger);
     }
 }

@@ -48,7 +48,10 @@ public sealed class DemoTests
             .Select(Path.GetFileName).Should().OnlyContain(name => name!.StartsWith(runId + "_", StringComparison.Ordinal));
         var events = Directory.EnumerateFiles(Path.Combine(dir, "logs"), "*.jsonl").SelectMany(File.ReadLines).ToList();
         events.Should().NotBeEmpty();
-        events.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("Properties").GetProperty("RunId").GetString())
-            .Should().OnlyContain(id => id == runId);
+        var roots = events.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var keys = roots.Select(e => e.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal)).ToList();
+        keys.Should().OnlyContain(k => k.Contains("@t") && k.Contains("@mt"), "log files are CLEF");
+        keys.Should().Contain(k => k.Contains("@l"), "levels other than Information carry @l");
+        roots.Select(e => e.GetProperty("RunId").GetString()).Should().OnlyContain(id => id == runId);
     }
 }

@@ -53,6 +53,11 @@ public sealed class GenerateCrashTests(ITestOutputHelper output)
             var maybeSent = videos.Count(e => e.RequestId is null && e.Error?.Contains("submission unknown", StringComparison.Ordinal) == true);
             var paid = project.Emulator.GetStats().SubmitsAccepted - before;
             videos.Select(e => e.RequestId).OfType<string>().Should().OnlyHaveUniqueItems();
+            if (maybeSent == 0)
+            {
+                paid.Should().Be(withRequestId, $"trial {trial}: the provider's accepted submits are exactly the recorded request ids");
+            }
+
             paid.Should().BeGreaterThanOrEqualTo(withRequestId).And.BeLessThanOrEqualTo(withRequestId + maybeSent, $"trial {trial}: only a submit whose answer never arrived may be unaccounted for");
             unknown += maybeSent;
             duplicates += paid - withRequestId;

@@ -12,7 +12,7 @@ public sealed class InterruptTests
     [Fact]
     public async Task Generate_CtrlCWhileQueued_Exits130KeepsRequestIdAndResumesWithoutPayingAgain()
     {
-        var emulatorClock = new ManualTimeProvider();
+        var emulatorClock = DrivenClock.NewFake();
         await using var project = await EmulatedProject.StartAsync(new EmulatorOptions
         {
             Time = emulatorClock,
@@ -49,7 +49,7 @@ public sealed class InterruptTests
     [Fact]
     public async Task Generate_CtrlCWithCancelRemote_CancelsTheQueuedJob()
     {
-        var emulatorClock = new ManualTimeProvider();
+        var emulatorClock = DrivenClock.NewFake();
         await using var project = await EmulatedProject.StartAsync(new EmulatorOptions { Time = emulatorClock, QueueWait = TimeSpan.FromMinutes(10) });
         (await project.RunAsync("grid", "SEQ01")).ExitCode.Should().Be(0);
         (await project.RunAsync("pick", "SEQ01", "1")).ExitCode.Should().Be(0);

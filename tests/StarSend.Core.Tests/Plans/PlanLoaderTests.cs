@@ -73,6 +73,18 @@ public sealed class PlanLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_PromptOfExactlyKlingsLimitInCodePoints_IsValid()
+    {
+        var plan = PlanFixture.ValidPlan();
+        plan["sequences"]![0]!["shots"]![0]!["prompt"] = string.Concat(Enumerable.Repeat("\U0001F3B8", PlanLimits.MaxPromptCharacters));
+
+        var report = _fixture.Load(plan);
+
+        report.Plan.Sequences[0].Shots[0].Prompt.Length.Should().Be(2 * PlanLimits.MaxPromptCharacters, "each guitar is two UTF-16 units but one character");
+        report.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Load_SequenceOverFifteenSeconds_WarnsPerShotOnly()
     {
         var plan = PlanFixture.ValidPlan();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,7 +13,6 @@ using StarSend.Core.Steps;
 using StarSend.Core.Workflow;
 using StarSend.Emulator;
 using StarSend.Imaging;
-using StarSend.Imaging.Png;
 using StarSend.Infrastructure.Fal;
 using StarSend.Infrastructure.Gemini;
 using StarSend.Infrastructure.Http;
@@ -56,7 +56,7 @@ internal sealed class StepHarness : IAsyncDisposable
 
     public DrivenClock Clock { get; }
 
-    public ManualTimeProvider Manual => Clock.Manual;
+    public FakeTimeProvider Fake => Clock.Fake;
 
     public TempDirectory Temp { get; }
 
@@ -70,7 +70,11 @@ internal sealed class StepHarness : IAsyncDisposable
 
     public GeminiOptions GeminiOptions { get; }
 
-    public HttpClient Http { get; } = ProviderHttp.CreateClient();
+    /// <summary>The connection pool the providers share.</summary>
+    public HttpMessageHandler Connections { get; } = ProviderHttp.CreateConnections();
+
+    /// <summary>Raw calls of the test itself, over the same pool.</summary>
+    public HttpClient Http => field ??= new HttpClient(Connections, disposeHandler: false);
 
     public EmulatorStats Stats => Emulator.GetStats();
 
@@ -78,18 +82,18 @@ internal sealed class StepHarness : IAsyncDisposable
     public static async Task<StepHarness> StartAsync(
         string? faults = null, TimeSpan? queueWait = null, TimeSpan? runTime = null, IReadOnlyDictionary<string, TimeSpan>? latency = null)
     {
-        var manual = new ManualTimeProvider();
+        var fake = DrivenClock.NewFake();
         var emulator = await EmulatorServer.StartAsync(
             new EmulatorOptions
             {
-                Time = manual,
+                Time = fake,
                 Faults = faults,
                 QueueWait = queueWait ?? TimeSpan.FromSeconds(2),
                 RunTime = runTime ?? TimeSpan.FromSeconds(20),
                 Latency = latency ?? new Dictionary<string, TimeSpan>(),
             },
             CancellationToken.None);
-        return new StepHarness(emulator, new DrivenClock(manual), new TempDirectory());
+        return new StepHarness(emulator, new DrivenClock(fake), new TempDirectory());
     }
 
     public int Requests(string endpoint) => Stats.Requests.GetValueOrDefault(endpoint);
@@ -98,11 +102,11 @@ internal sealed class StepHarness : IAsyncDisposable
     public StepRunner Steps(Func<StepRunnerOptions, StepRunnerOptions>? configure = null, Func<IVideoProvider, IVideoProvider>? video = null)
     {
         var options = new StepRunnerOptions { VideoModel = Settings.VideoModel, AspectRatio = Plan.AspectRatio, JobConcurrency = 4 };
-        var fal = new FalVideoProvider(Http, FalOptions, Clock);
+        var fal = new FalVideoProvider(Connections, FalOptions, Clock);
         var steps = new StepRunner(
             new ExecutionStore(Paths, TimeProvider.System),
             video?.Invoke(fal) ?? fal,
-            new GeminiImageProvider(Http, GeminiOptions, Clock),
+            new GeminiImageProvider(Connections, GeminiOptions, Clock),
             Clock,
             Serilog.Core.Logger.None,
             configure?.Invoke(options) ?? options);
@@ -149,7 +153,7 @@ internal sealed class StepHarness : IAsyncDisposable
 
         Directory.CreateDirectory(Paths.StartFramesDir);
         var path = Path.Combine(Paths.StartFramesDir, name);
-        File.WriteAllBytes(path, PngCodec.Encode(image));
+        File.WriteAllBytes(path, ImageCodec.EncodePng(image));
         return path;
     }
 
@@ -196,6 +200,7 @@ internal sealed class StepHarness : IAsyncDisposable
         }
 
         Http.Dispose();
+        Connections.Dispose();
         await Emulator.DisposeAsync();
         Temp.Dispose();
     }

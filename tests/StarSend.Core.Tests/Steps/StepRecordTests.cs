@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using StarSend.Core.Executions;
 using StarSend.Core.Steps;
-using StarSend.Imaging.Png;
+using StarSend.Imaging;
 using StarSend.Imaging.Video;
 
 namespace StarSend.Core.Tests.Steps;
@@ -32,7 +32,7 @@ public sealed class StepRecordTests
         intent.Request.Should().Contain(h.Plan.FindSequence("SEQ02")!.Shots[3].Prompt);
         h.Stats.SubmitsAccepted.Should().Be(0);
 
-        h.Manual.Advance(TimeSpan.FromSeconds(1));
+        h.Fake.Advance(TimeSpan.FromSeconds(1));
         await h.Clock.WaitForWaitAsync(_ => true);
         var submitted = h.Execution("SEQ02#1");
         submitted.Status.Should().Be(ExecutionStatus.Submitted);
@@ -48,7 +48,7 @@ public sealed class StepRecordTests
         complete.Status.Should().Be(ExecutionStatus.Complete);
         complete.RequestId.Should().Be(submitted.RequestId);
         complete.CostUsd.Should().Be(15 * h.VideoPrice).And.Be(result.CostUsd);
-        complete.FinishedAt.Should().Be(h.Manual.GetUtcNow());
+        complete.FinishedAt.Should().Be(h.Fake.GetUtcNow());
         complete.Outputs.Should().ContainSingle().Which.Should().Be(new OutputFile(
             output, new FileInfo(output).Length, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(output))), "mp4 640x360 15s"));
         Mp4Inspector.Inspect(output).DurationS.Should().BeApproximately(15, 0.1);
@@ -101,7 +101,7 @@ public sealed class StepRecordTests
         intent.Should().Match<ExecutionRecord>(e => e.Status == ExecutionStatus.Intent && e.Kind == ExecutionKind.Keyframe && e.CostUsd == 0.067m);
         h.Stats.ImagesGenerated.Should().Be(0);
 
-        h.Manual.Advance(TimeSpan.FromSeconds(1));
+        h.Fake.Advance(TimeSpan.FromSeconds(1));
         var (result, image) = await h.Clock.RunAsync(run);
 
         var record = h.Execution("SEQ01_grid#1");
@@ -111,7 +111,7 @@ public sealed class StepRecordTests
         var bytes = File.ReadAllBytes(output);
         record.Outputs.Should().ContainSingle().Which.Should().Be(new OutputFile(
             output, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), $"png {image.Width}x{image.Height}"));
-        PngCodec.Decode(bytes).Width.Should().Be(image.Width);
+        ImageCodec.Decode(bytes).Width.Should().Be(image.Width);
         h.Stats.Requests["gemini"].Should().Be(1);
         h.Stats.ImagesGenerated.Should().Be(1);
     }

@@ -35,7 +35,7 @@ public sealed class StepUploadTests
         await h.Clock.RunAsync(Shot(h.Steps(), 4, h.WriteStartFrame("other.png", 9)));
         h.Requests("upload_initiate").Should().Be(5, "only the new start frame is uploaded");
 
-        h.Manual.Advance(TimeSpan.FromHours(25));
+        h.Fake.Advance(TimeSpan.FromHours(25));
         await h.Clock.RunAsync(Shot(h.Steps(), 5, start));
         h.Requests("upload_initiate").Should().Be(9, "after a day the inputs are uploaded again");
         h.Stats.SubmitsAccepted.Should().Be(6);

@@ -4,7 +4,6 @@ using StarSend.Core.Tests.Steps;
 using StarSend.Core.Workflow;
 using StarSend.Imaging;
 using StarSend.Imaging.Grids;
-using StarSend.Imaging.Png;
 
 namespace StarSend.Core.Tests.Workflow;
 
@@ -31,7 +30,7 @@ public sealed class GridAndPickTests
         executions.Should().HaveCount(2).And.OnlyContain(e => e.Status == ExecutionStatus.Complete && e.Kind == ExecutionKind.Keyframe);
         grid.CostUsd.Should().BePositive().And.Be(executions.Sum(e => e.CostUsd), "the picture that was not a grid was paid too");
         outcome.CostUsd.Should().Be(grid.CostUsd);
-        GridDetector.Detect(PngCodec.Decode(h.Paths.Full(grid.File!))).IsGrid.Should().BeTrue();
+        GridDetector.Detect(ImageCodec.Decode(h.Paths.Full(grid.File!))).IsGrid.Should().BeTrue();
         h.Requests("gemini").Should().Be(2);
         h.Stats.ImagesGenerated.Should().Be(2);
         h.Stats.SubmitsAccepted.Should().Be(0);
@@ -75,10 +74,10 @@ public sealed class GridAndPickTests
         h.Requests("gemini").Should().Be(calls);
         h.Stats.ImagesGenerated.Should().Be(calls);
 
-        var composite = PngCodec.Decode(h.Paths.Full(grid.File!));
+        var composite = ImageCodec.Decode(h.Paths.Full(grid.File!));
         for (var k = 0; k < 4; k++)
         {
-            var single = PngCodec.Decode(h.ReadExecutions().Executions[$"SEQ01_grid_single{k + 1}#1"].Outputs[0].Path);
+            var single = ImageCodec.Decode(h.ReadExecutions().Executions[$"SEQ01_grid_single{k + 1}#1"].Outputs[0].Path);
             composite.Width.Should().Be((2 * single.Width) + 8);
             Region(composite, (k % 2) * (single.Width + 8), (k / 2) * (single.Height + 8), single.Width, single.Height)
                 .Should().Equal(single.Pixels, $"single {k + 1} is cell {k + 1} in reading order");
@@ -99,9 +98,9 @@ public sealed class GridAndPickTests
         var record = await runner.PickAsync("SEQ03", new GridCell(row, col), null, null, CancellationToken.None);
 
         record.State.Should().Be(SequenceState.StartFrameApproved);
-        var grid = PngCodec.Decode(h.Paths.Full(record.Grids[0].File!));
+        var grid = ImageCodec.Decode(h.Paths.Full(record.Grids[0].File!));
         var expected = GridCells.Extract(grid, row, col, gridSize: 2, trimGutters: true);
-        var picked = PngCodec.Decode(h.Paths.Full(record.StartFrame!.File));
+        var picked = ImageCodec.Decode(h.Paths.Full(record.StartFrame!.File));
         record.StartFrame.Should().Match<StartFrame>(s => s.Row == row && s.Col == col && s.Grid == 1 && s.Width == expected.Width && s.Height == expected.Height);
         picked.Pixels.Should().Equal(expected.Pixels);
         picked.Pixels.Should().NotEqual(GridCells.Extract(grid, 1 - row, 1 - col, gridSize: 2, trimGutters: true).Pixels, "the cells differ");

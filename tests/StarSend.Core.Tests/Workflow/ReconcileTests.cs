@@ -21,7 +21,7 @@ public sealed class ReconcileTests
         await new SequenceStore(h.Paths, TimeProvider.System).UpdateAsync(
             doc => doc with
             {
-                Sequences = new(doc.Sequences) { ["SEQ07"] = SequenceWorkflow.Apply(doc.Sequences["SEQ07"], SequenceCommand.Generate) with { Pending = new PendingTake(2, TakeMode.MultiShot, "crashed", h.Manual.GetUtcNow()) } },
+                Sequences = new(doc.Sequences) { ["SEQ07"] = SequenceWorkflow.Apply(doc.Sequences["SEQ07"], SequenceCommand.Generate) with { Pending = new PendingTake(2, TakeMode.MultiShot, "crashed", h.Fake.GetUtcNow()) } },
             },
             CancellationToken.None);
         var requests = h.Stats.Requests.Values.Sum();

@@ -73,7 +73,7 @@ public class ControlEndpointsTests
         await using var emulator = await EmulatorHarness.StartAsync(o => o with { Latency = new Dictionary<string, TimeSpan> { ["submit"] = TimeSpan.FromSeconds(5) } });
 
         var submit = emulator.SubmitAsync();
-        while (emulator.Time.PendingTimers == 0 && !submit.IsCompleted)
+        while (emulator.Clock.PendingWaits == 0 && !submit.IsCompleted)
         {
             await Task.Yield();
         }

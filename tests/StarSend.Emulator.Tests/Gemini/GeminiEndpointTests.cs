@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using StarSend.Imaging.Grids;
-using StarSend.Imaging.Png;
+using StarSend.Imaging;
 
 namespace StarSend.Emulator.Tests.Gemini;
 
@@ -17,7 +17,7 @@ public class GeminiEndpointTests
 
         var (code, body) = await GenerateAsync(emulator, Request("A 2x2 grid of four keyframes of a harbour", "16:9"));
         var parts = body["candidates"]![0]!["content"]!["parts"]!.AsArray();
-        var image = PngCodec.Decode(Convert.FromBase64String(parts.Single(p => p!["inlineData"] is not null)!["inlineData"]!["data"]!.GetValue<string>()));
+        var image = ImageCodec.Decode(Convert.FromBase64String(parts.Single(p => p!["inlineData"] is not null)!["inlineData"]!["data"]!.GetValue<string>()));
 
         code.Should().Be(HttpStatusCode.OK);
         parts.Should().Contain(p => p!["text"] != null);
@@ -38,7 +38,7 @@ public class GeminiEndpointTests
         await using var emulator = await EmulatorHarness.StartAsync();
 
         var (_, body) = await GenerateAsync(emulator, Request("The singer on the pier at dawn", "1:1"));
-        var image = PngCodec.Decode(ImageBytes(body));
+        var image = ImageCodec.Decode(ImageBytes(body));
 
         (image.Width, image.Height).Should().Be((1024, 1024));
         IsWhiteColumn(image, image.Width / 2).Should().BeFalse();

@@ -1,5 +1,5 @@
 using System.Net;
-using StarSend.Imaging.Png;
+using StarSend.Imaging;
 
 namespace StarSend.Emulator.Tests.Gemini;
 
@@ -48,8 +48,8 @@ public class GeminiFaultTests
         await using var emulator = await EmulatorHarness.StartAsync(o => o with { Faults = "gemini:not-grid@1" });
         var request = GeminiEndpointTests.Request("a 2x2 grid of keyframes", "1:1");
 
-        var single = PngCodec.Decode(GeminiEndpointTests.ImageBytes((await GeminiEndpointTests.GenerateAsync(emulator, request)).Body));
-        var grid = PngCodec.Decode(GeminiEndpointTests.ImageBytes((await GeminiEndpointTests.GenerateAsync(emulator, request)).Body));
+        var single = ImageCodec.Decode(GeminiEndpointTests.ImageBytes((await GeminiEndpointTests.GenerateAsync(emulator, request)).Body));
+        var grid = ImageCodec.Decode(GeminiEndpointTests.ImageBytes((await GeminiEndpointTests.GenerateAsync(emulator, request)).Body));
 
         WhiteRows(single, single.Width / 2).Should().BeLessThan(single.Height / 2);
         WhiteRows(grid, grid.Width / 2).Should().Be(grid.Height);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using StarSend.Emulator.Tests.Storage;
 using StarSend.Imaging;
-using StarSend.Imaging.Png;
 using StarSend.Imaging.Video;
 using StarSend.Testing;
 
@@ -40,7 +39,7 @@ public class VideoOutputTests
     {
         await using var emulator = await EmulatorHarness.StartAsync();
         var (uploadUrl, fileUrl) = await StorageEndpointsTests.InitiateAsync(emulator, "start.png", "image/png");
-        (await StorageEndpointsTests.PutAsync(emulator, uploadUrl, PngCodec.Encode(new RgbaImage(width, height)), "image/png")).Dispose();
+        (await StorageEndpointsTests.PutAsync(emulator, uploadUrl, ImageCodec.EncodePng(new RgbaImage(width, height)), "image/png")).Dispose();
         var input = EmulatorHarness.MultiShot("3");
         input["start_image_url"] = fileUrl;
 

@@ -1,5 +1,4 @@
 using StarSend.Imaging.Grids;
-using StarSend.Imaging.Png;
 using StarSend.Imaging.Tests.Synthetic;
 
 namespace StarSend.Imaging.Tests.Grids;
@@ -150,7 +149,7 @@ public sealed class GridCellsTests
         cells.Should().HaveCount(4);
         for (var i = 0; i < 4; i++)
         {
-            PngCodec.Decode(cells[i]).Pixels.Should().Equal(GridCells.Extract(grid, i / 2, i % 2, trimGutters: true).Pixels);
+            ImageCodec.Decode(cells[i]).Pixels.Should().Equal(GridCells.Extract(grid, i / 2, i % 2, trimGutters: true).Pixels);
         }
     }
 

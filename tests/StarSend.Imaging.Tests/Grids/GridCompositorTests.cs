@@ -43,7 +43,7 @@ public sealed class GridCompositorTests
         {
             var cell = GridCells.Extract(grid, i / 2, i % 2, trimGutters: true);
 
-            cell.Pixels.Should().Equal(Resize.To(Four[i], 180, 140).Pixels, $"cell {i}");
+            cell.Pixels.Should().Equal(ImageScaler.Resize(Four[i], 180, 140).Pixels, $"cell {i}");
         }
     }
 

@@ -38,7 +38,7 @@ internal static class GridCorpus
             "bordered gutter" => Grid(random, width, height, gutter: random.Next(4, width / 25), offset: 0.02, border: true),
             "similar panels" => Grid(random, width, height, gutter: random.Next(2, width / 30), offset: 0.03, border: false, similar: true),
             "seam" => Grid(random, width, height, gutter: 0, offset: 0.03, border: false),
-            "downscaled" => Resize.To(Grid(random, width * 2, height * 2, gutter: random.Next(0, 9), offset: 0.03, border: false), width, height),
+            "downscaled" => ImageScaler.Resize(Grid(random, width * 2, height * 2, gutter: random.Next(0, 9), offset: 0.03, border: false), width, height),
             "scene" => SyntheticImages.Photo(width, height, seed, grain: random.Next(0, 6)),
             "subject" => Scenes.Subject(random, width, height),
             "gradient" => SyntheticImages.Gradient(width, height, SyntheticImages.RandomColor(random), SyntheticImages.RandomColor(random), random.Next(0, 4) * 90 + random.Next(-3, 4)),

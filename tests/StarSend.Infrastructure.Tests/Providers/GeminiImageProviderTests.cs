@@ -62,7 +62,7 @@ public sealed class GeminiImageProviderTests
         var generate = h.Gemini.GenerateAsync(Grid, CancellationToken.None);
 
         await h.Clock.WaitForWaitAsync(w => w == TimeSpan.FromSeconds(53));
-        h.Clock.Manual.Advance(TimeSpan.FromSeconds(52));
+        h.Clock.Fake.Advance(TimeSpan.FromSeconds(52));
         h.Requests("gemini").Should().Be(1, "the client is waiting out RetryInfo.retryDelay");
         var image = await h.Clock.RunAsync(generate);
 

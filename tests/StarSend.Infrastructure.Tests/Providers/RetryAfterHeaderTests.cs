@@ -1,11 +1,11 @@
+using Microsoft.Extensions.Time.Testing;
 using StarSend.Infrastructure.Http;
-using StarSend.Testing;
 
 namespace StarSend.Infrastructure.Tests.Providers;
 
 public sealed class RetryAfterHeaderTests
 {
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     [Theory]
     [InlineData("7", 7)]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StarSend.Core.Errors;
 using StarSend.Core.Projects;
 using StarSend.Infrastructure.State;
@@ -10,7 +11,7 @@ public sealed class ProjectLockTests : IDisposable
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(5);
 
     private readonly TempDirectory _dir = new();
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 10, 4, 12, TimeSpan.Zero));
+    private readonly DrivenClock _time = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 4, 12, TimeSpan.Zero)));
     private readonly ProjectPaths _paths;
 
     public ProjectLockTests()
@@ -38,7 +39,7 @@ public sealed class ProjectLockTests : IDisposable
         await using var held = await CreateSut().AcquireAsync(_timeout, "starsend generate --all", _time, CancellationToken.None);
 
         var waiting = CreateSut().AcquireAsync(_timeout, "starsend status", _time, CancellationToken.None);
-        _time.Advance(_timeout);
+        _time.Fake.Advance(_timeout);
 
         var thrown = await waiting.Invoking(t => t).Should().ThrowAsync<StateFileException>();
         thrown.Which.Message.Should().Be(
@@ -137,9 +138,9 @@ public sealed class ProjectLockTests : IDisposable
     {
         while (!task.IsCompleted)
         {
-            if (_time.PendingTimers > 0)
+            if (_time.PendingWaits > 0)
             {
-                _time.Advance(TimeSpan.FromMilliseconds(25));
+                _time.Fake.Advance(TimeSpan.FromMilliseconds(25));
             }
             else
             {

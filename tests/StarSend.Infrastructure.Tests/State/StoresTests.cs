@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using StarSend.Core.Executions;
 using StarSend.Core.Projects;
 using StarSend.Core.Sequences;
@@ -9,7 +10,7 @@ namespace StarSend.Infrastructure.Tests.State;
 public sealed class StoresTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = DrivenClock.NewFake();
     private readonly ProjectPaths _paths;
 
     public StoresTests()

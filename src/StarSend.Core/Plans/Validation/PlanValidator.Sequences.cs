@@ -123,7 +123,11 @@ internal sealed partial class PlanValidator
             }
 
             CheckId(shot, shotPath, ids, "shot");
-            _fields.Text(shot, shotPath, "prompt", Need.Required);
+            if (_fields.Text(shot, shotPath, "prompt", Need.Required) is { } prompt && prompt.EnumerateRunes().Count() is var length && length > PlanLimits.MaxPromptCharacters)
+            {
+                _fields.Add($"{shotPath}.prompt", $"is {length} characters; Kling takes at most {PlanLimits.MaxPromptCharacters}");
+            }
+
             var duration = _fields.Whole(shot, shotPath, "duration", Need.Required, "a whole number of seconds");
             if (duration is { } d && d is < PlanLimits.MinShotSeconds or > PlanLimits.MaxShotSeconds)
             {

@@ -1,5 +1,4 @@
 using StarSend.Imaging;
-using StarSend.Imaging.Png;
 
 namespace StarSend.Cli.Tests.Commands.Support;
 
@@ -22,6 +21,6 @@ internal static class TestPng
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, PngCodec.Encode(image));
+        File.WriteAllBytes(path, ImageCodec.EncodePng(image));
     }
 }

@@ -12,6 +12,9 @@ public static class SettingsDefaults
     public const string FalRestUrl = "https://rest.fal.ai";
     public const string GeminiUrl = "https://generativelanguage.googleapis.com";
 
+    /// <summary>Leonardo's REST root: v1 at <c>/v1</c>, v2 at <c>/v2</c> (providers-2.md §2.1, [P] SDK ServerList and OpenAPI v2).</summary>
+    public const string LeonardoUrl = "https://cloud.leonardo.ai/api/rest";
+
     /// <summary>Audio off, per second of output (providers.md §2.8, llms.txt copies, 2026).</summary>
     public static IReadOnlyDictionary<string, decimal> VideoPricesPerSecond { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal)
     {

@@ -10,4 +10,8 @@ public sealed record ShotSpec(string Id, int DurationS);
 public sealed record StepProgress(string StepId, string Phase, int? QueuePosition, TimeSpan Elapsed, decimal CostUsd = 0);
 
 /// <summary>A finished step: its execution, the verified file, what it cost.</summary>
-public sealed record StepResult(string ExecutionId, string RequestId, string File, long Bytes, string Sha256, double DurationS, string Model, decimal CostUsd, bool Resumed);
+public sealed record StepResult(string ExecutionId, string RequestId, string File, long Bytes, string Sha256, double DurationS, string Model, decimal CostUsd, bool Resumed)
+{
+    /// <summary>The provider's own report of the charge (Leonardo), beside <see cref="CostUsd"/>.</summary>
+    public Providers.VideoModels.ReportedCost? ReportedCost { get; init; }
+}

@@ -39,7 +39,7 @@ public sealed partial class StepRunner
 
     private VideoJob BuildJob(string? startUrl, IReadOnlyList<VideoElement> elements, IReadOnlyList<ShotPrompt> shots) => new()
     {
-        Model = _options.VideoModel,
+        Model = VideoModelScope.Current ?? _options.VideoModel,
         StartImageUrl = startUrl,
         Elements = elements,
         Shots = shots,
@@ -72,17 +72,18 @@ public sealed partial class StepRunner
         await _jobSlots.WaitAsync(cancellationToken);
         try
         {
-            var startUrl = startFrame is null ? null : await _uploads.UrlForAsync(startFrame, cancellationToken);
+            var model = VideoModelScope.Current ?? _options.VideoModel;
+            var startUrl = startFrame is null ? null : await _uploads.UrlForAsync(startFrame, model, cancellationToken);
             var elementUrls = new List<VideoElement>();
             foreach (var element in elements)
             {
                 var refs = new List<string>();
                 foreach (var path in element.ReferencePaths)
                 {
-                    refs.Add(await _uploads.UrlForAsync(path, cancellationToken));
+                    refs.Add(await _uploads.UrlForAsync(path, model, cancellationToken));
                 }
 
-                elementUrls.Add(new VideoElement(await _uploads.UrlForAsync(element.FrontalPath, cancellationToken), refs));
+                elementUrls.Add(new VideoElement(await _uploads.UrlForAsync(element.FrontalPath, model, cancellationToken), refs));
             }
 
             var job = BuildJob(startUrl, elementUrls, shots);
@@ -127,6 +128,7 @@ public sealed partial class StepRunner
             StatusUrl = handle.StatusUrl,
             ResponseUrl = handle.ResponseUrl,
             CancelUrl = handle.CancelUrl,
+            ReportedCost = handle.ReportedCost,
             SubmittedAt = _time.GetUtcNow(),
         });
         _log.Information("Submitted {ExecutionId} as request {RequestId}", submitted.Id, handle.RequestId);
@@ -232,7 +234,10 @@ public sealed partial class StepRunner
             FinishedAt = _time.GetUtcNow(),
             Error = null,
         });
-        return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.CostUsd, resumed);
+        return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.CostUsd, resumed)
+        {
+            ReportedCost = complete.ReportedCost,
+        };
     }
 
     private async Task ResolveUnknownAsync(ExecutionRecord unfinished)

@@ -53,7 +53,9 @@ internal static class DemoCommand
             ["STARSEND_FAL_QUEUE_URL"] = emulator.FalQueueUrl,
             ["STARSEND_FAL_REST_URL"] = emulator.FalRestUrl,
             ["STARSEND_GEMINI_URL"] = emulator.GeminiUrl,
+            ["STARSEND_LEONARDO_URL"] = emulator.LeonardoUrl,
             ["FAL_KEY"] = "demo-key-id:demo-key-secret",
+            ["LEONARDO_API_KEY"] = "demo-leonardo-key",
             ["GEMINI_API_KEY"] = "demo-gemini-key",
         };
         context = context with { Host = context.Host with { Environment = env, Confirm = null } };

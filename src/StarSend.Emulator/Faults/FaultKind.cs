@@ -24,4 +24,10 @@ internal enum FaultKind
     NotGrid,
     QuotaDay,
     ModelGone,
+
+    /// <summary>Leonardo: the generation is accepted, then ends FAILED.</summary>
+    JobFailed,
+
+    /// <summary>Leonardo v2: a 400 with the Hasura/GraphQL-style error array.</summary>
+    Hasura,
 }

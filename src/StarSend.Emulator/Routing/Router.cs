@@ -4,18 +4,24 @@ using StarSend.Emulator.Control;
 using StarSend.Emulator.Faults;
 using StarSend.Emulator.Gemini;
 using StarSend.Emulator.Http;
+using StarSend.Emulator.Leonardo;
 using StarSend.Emulator.Queue;
 using StarSend.Emulator.Storage;
 
 namespace StarSend.Emulator.Routing;
 
 /// <summary>Maps method and path to a route: fal queue (any model id), fal storage, served files, Gemini.</summary>
-internal sealed partial class Router(QueueEndpoints queue, StatusStream stream, StorageEndpoints storage, GeminiEndpoint gemini)
+internal sealed partial class Router(QueueEndpoints queue, StatusStream stream, StorageEndpoints storage, GeminiEndpoint gemini, LeonardoRoutes leonardo)
 {
-    private static readonly string[] Reserved = ["_emulator", "storage", "files", "v1beta"];
+    private static readonly string[] Reserved = ["_emulator", "storage", "files", "v1beta", "api", "leonardo-s3", "leonardo-cdn"];
 
     public Route Match(string method, string path)
     {
+        if (leonardo.Match(method, path) is { } leonardoRoute)
+        {
+            return leonardoRoute;
+        }
+
         if (QueuePath().Match(path) is { Success: true } q)
         {
             var app = q.Groups["app"].Value;

@@ -174,6 +174,13 @@ public sealed class LeonardoVideoProvider : IVideoProvider
         while (true)
         {
             var json = await _api.SendRepeatableAsync(LeonardoCall.Status, handle.RequestId, handle.RequestId, HttpMethod.Get, new Uri(handle.StatusUrl), null, cancellationToken);
+            if (json is JsonObject answer && answer.ContainsKey("generations_by_pk") && answer["generations_by_pk"] is null)
+            {
+                // Hasura answers null for a primary key it does not hold: the generation was deleted (or never was).
+                throw new ProviderException(
+                    $"generation {handle.RequestId} is no longer at Leonardo (its status answers generations_by_pk: null)", ProviderErrorKind.Expired, requestId: handle.RequestId);
+            }
+
             LeonardoGeneration generation;
             try
             {

@@ -111,7 +111,7 @@ internal static class DemoCommand
             ["SEQ", "SECTION", "STATE", "TAKES", "APPROVED", "COST"],
             rows.Select(r => (IReadOnlyList<string>)[r.Id, r.Section, StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State), $"{r.Takes}", $"{r.ApprovedTake}", TextTable.Money(r.CostUsd)])));
         var stats = emulator.GetStats();
-        await context.Out.WriteLineAsync($"Total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}; {stats.SubmitsAccepted} video jobs and {stats.ImagesGenerated} images paid at the emulator; {clock.Elapsed.TotalSeconds:0.0} s");
+        await context.Out.WriteLineAsync($"Total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}; {stats.SubmitsAccepted} fal video jobs, {stats.LeonardoGenerationsAccepted} Leonardo generations and {stats.ImagesGenerated} images paid at the emulator; {clock.Elapsed.TotalSeconds:0.0} s");
         await context.Out.WriteLineAsync($"Files: {context.Paths.Root}/media (grids, start_frames, videos), state in {context.Paths.Root}/state, logs in {context.Paths.LogsDir}");
 
         await Step(context, "board ; starsend dailies --all");

@@ -59,7 +59,7 @@ public sealed partial class ClientSequenceRunner
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GenerateDone) with { Takes = [.. r.Takes, recorded], Pending = null });
             log.Information("{SequenceId}: take {Take} ready in pass {Pass}: {Files}", id, recorded.Number, pass, recorded.Files.Select(f => f.Path).ToList());
             var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
-            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))}", recorded.CostUsd);
+            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))} ({CostText(recorded)})", recorded.CostUsd);
         }
         catch (OperationCanceledException)
         {
@@ -76,6 +76,17 @@ public sealed partial class ClientSequenceRunner
             record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
             return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
         }
+    }
+
+    /// <summary>The take's model and cost: StarSend's estimate, and beside it what the provider reported when it did (Leonardo).</summary>
+    private static string CostText(Take take)
+    {
+        var reported = take.ReportedCosts.Count == 0
+            ? string.Empty
+            : take.ReportedCosts.All(c => c.Usd is not null)
+                ? $", {take.Provider} reported ${take.ReportedCosts.Sum(c => c.Usd!.Value):0.000}"
+                : $", {take.Provider} reported {string.Join(" + ", take.ReportedCosts)}";
+        return $"{take.Model}, ~${take.CostUsd:0.000}{reported}";
     }
 
     /// <summary>A take belongs to the pass of the start frame it is made from; else to the sequence's pass.</summary>

@@ -26,7 +26,7 @@ internal static class FaultSpec
         ["lost-response"] = (FaultKind.LostResponse, [.. FaultTargets.All]),
         ["hang"] = (FaultKind.Hang, [FaultTargets.Submit]),
         ["job-error"] = (FaultKind.JobError, [FaultTargets.Submit]),
-        ["expire"] = (FaultKind.Expire, [FaultTargets.Status, FaultTargets.Result, FaultTargets.Cancel, FaultTargets.Download, FaultTargets.LeonardoStatus, FaultTargets.LeonardoDownload]),
+        ["expire"] = (FaultKind.Expire, [FaultTargets.Status, FaultTargets.Result, FaultTargets.Cancel, FaultTargets.Download, FaultTargets.LeonardoStatus, FaultTargets.LeonardoDownload, FaultTargets.LeonardoUpload]),
         ["job-failed"] = (FaultKind.JobFailed, [FaultTargets.LeonardoCreate]),
         ["hasura"] = (FaultKind.Hasura, [FaultTargets.LeonardoCreate]),
         ["no-image"] = (FaultKind.NoImage, [FaultTargets.Gemini]),

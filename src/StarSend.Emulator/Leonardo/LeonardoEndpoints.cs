@@ -84,8 +84,13 @@ internal sealed class LeonardoEndpoints(EmulatorOptions options, FileStore files
     /// The presigned POST: every policy field, then the file, before the policy expires, with bytes of the type the
     /// extension names. Refuses a JSON body, a file before the fields, a missing or altered field, and an expired policy.
     /// </summary>
-    public async Task<Reply> PresignedUploadAsync(EmulatorRequest request)
+    public async Task<Reply> PresignedUploadAsync(EmulatorRequest request, FaultRule? fault)
     {
+        if (fault?.Kind == FaultKind.Expire)
+        {
+            return LeonardoErrors.S3(403, "AccessDenied", "Invalid according to Policy: Policy expired.");
+        }
+
         var post = await PresignedPost.ReadAsync(request.Header("Content-Type"), request.Body);
         if (post is null)
         {

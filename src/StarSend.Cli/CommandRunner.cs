@@ -32,7 +32,8 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         var logsDir = readOnly ? UserLogsDir() : ProjectLogsDir(paths);
         var verbose = parseResult.GetValue(globals.Verbose);
         var runId = RunId.New(host.Time);
-        using var logger = RunLogging.Create(runId, command, logsDir, host.Error, verbose);
+        using var consoleLog = new DivertableWriter(host.Error);
+        using var logger = RunLogging.Create(runId, command, logsDir, consoleLog, verbose);
         var context = new RunContext
         {
             RunId = runId,
@@ -41,6 +42,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
             Json = parseResult.GetValue(globals.Json),
             Verbose = verbose,
             Log = logger,
+            ConsoleLog = consoleLog,
         };
         logger.Debug("starsend {Command} in {Project}", command, paths.Root);
         try

@@ -64,16 +64,17 @@ internal sealed class ProjectSession : IDisposable
     public ClientSequenceRunner CreateRunner(SessionOptions options)
     {
         var env = _context.Host.Environment;
-        var http = ProviderHttp.CreateClient();
-        _owned.Add(http);
-        var video = CreateVideoProvider(http, env, options.NeedsFal);
-        var images = CreateImageProvider(http, env, options.NeedsGemini);
+        var connections = ProviderHttp.CreateConnections();
+        _owned.Add(connections);
+        var video = CreateVideoProvider(connections, env, options.NeedsFal);
+        var images = CreateImageProvider(connections, env, options.NeedsGemini);
         var steps = new StepRunner(Executions, video, images, _context.Time, _context.Log, new StepRunnerOptions
         {
             VideoModel = Settings.VideoModel,
             AspectRatio = Plan.AspectRatio,
             BudgetUsd = Settings.BudgetUsd,
             AllowResubmit = options.AllowResubmit,
+            PayAgainForLost = options.PayAgain,
             JobConcurrency = Settings.Concurrency,
         });
         _owned.Add(steps);
@@ -83,8 +84,8 @@ internal sealed class ProjectSession : IDisposable
     /// <summary>Asks fal to cancel every job of this project still in flight (Ctrl+C with --cancel-remote).</summary>
     public async Task CancelInFlightAsync()
     {
-        using var http = ProviderHttp.CreateClient();
-        var video = CreateVideoProvider(http, _context.Host.Environment, required: true);
+        using var connections = ProviderHttp.CreateConnections();
+        var video = CreateVideoProvider(connections, _context.Host.Environment, required: true);
         var doc = await Executions.ReadAsync(CancellationToken.None);
         foreach (var e in doc.Executions.Values.Where(e => e is { Status: ExecutionStatus.Submitted, ResultUrl: null }))
         {
@@ -105,11 +106,11 @@ internal sealed class ProjectSession : IDisposable
     /// The video port: fal and Leonardo behind one router, chosen per job by its model id. Leonardo's key is asked for
     /// only when a Leonardo model is used (its client answers "set LEONARDO_API_KEY" then), so fal-only projects need none.
     /// </summary>
-    private VideoProviderRouter CreateVideoProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required) =>
+    private VideoProviderRouter CreateVideoProvider(HttpMessageHandler http, IReadOnlyDictionary<string, string?> env, bool required) =>
         new(CreateFalProvider(http, env, required), new LeonardoVideoProvider(http, LeonardoOptions.FromSettings(Settings, env, keyRequired: false), _context.Time, _context.Log));
 
     /// <summary>Commands that pay need the key now; others get a client that would answer "key missing" if it were ever used.</summary>
-    private FalVideoProvider CreateFalProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required)
+    private FalVideoProvider CreateFalProvider(HttpMessageHandler connections, IReadOnlyDictionary<string, string?> env, bool required)
     {
         FalOptions options;
         try
@@ -121,10 +122,10 @@ internal sealed class ProjectSession : IDisposable
             options = FalOptions.FromSettings(Settings, new Dictionary<string, string?>(env, StringComparer.Ordinal) { ["FAL_KEY"] = "not-set" });
         }
 
-        return new FalVideoProvider(http, options, _context.Time, _context.Log);
+        return new FalVideoProvider(connections, options, _context.Time, _context.Log);
     }
 
-    private GeminiImageProvider CreateImageProvider(HttpClient http, IReadOnlyDictionary<string, string?> env, bool required)
+    private GeminiImageProvider CreateImageProvider(HttpMessageHandler connections, IReadOnlyDictionary<string, string?> env, bool required)
     {
         GeminiOptions options;
         try
@@ -136,6 +137,6 @@ internal sealed class ProjectSession : IDisposable
             options = GeminiOptions.FromSettings(Settings, new Dictionary<string, string?>(env, StringComparer.Ordinal) { ["GEMINI_API_KEY"] = "not-set" });
         }
 
-        return new GeminiImageProvider(http, options, _context.Time, _context.Log);
+        return new GeminiImageProvider(connections, options, _context.Time, _context.Log);
     }
 }

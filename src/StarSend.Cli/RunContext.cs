@@ -1,4 +1,5 @@
 using Serilog;
+using StarSend.Cli.Logging;
 using StarSend.Core.Projects;
 
 namespace StarSend.Cli;
@@ -17,6 +18,9 @@ internal sealed record RunContext
     public required bool Verbose { get; init; }
 
     public required ILogger Log { get; init; }
+
+    /// <summary>The writer the console log goes through (host stderr); a live progress view diverts it while it draws.</summary>
+    public DivertableWriter? ConsoleLog { get; init; }
 
     public TextWriter Out => Host.Out;
 

@@ -46,6 +46,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Leonardo's REST root (v1 and v2 under it), for <c>STARSEND_LEONARDO_URL</c>.</summary>
     public string LeonardoUrl => BaseUrl.ToString().TrimEnd('/') + Leonardo.LeonardoEndpoints.RestRoot;
 
+    /// <summary>fal's Platform API (request listing), <c>https://api.fal.ai</c> on the real service.</summary>
+    public string FalPlatformUrl => BaseUrl.ToString().TrimEnd('/');
+
     /// <summary>Starts listening; throws <see cref="FormatException"/> when <see cref="EmulatorOptions.Faults"/> does not parse.</summary>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken)
     {
@@ -56,7 +59,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var files = new FileStore();
         var queue = new QueueEndpoints(options, jobs, files, counter);
         var leonardo = new LeonardoRoutes(new LeonardoEndpoints(options, files, counter));
-        var router = new Router(queue, new StatusStream(options, queue), new StorageEndpoints(files), new GeminiEndpoint(counter), leonardo);
+        var router = new Router(queue, new StatusStream(options, queue), new StorageEndpoints(files), new GeminiEndpoint(counter), new RequestListing(options, jobs), leonardo);
         var dispatcher = new Dispatcher(options, router, new ControlEndpoints(counter, faults, jobs), counter, faults);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

@@ -3,7 +3,7 @@ namespace StarSend.Emulator;
 /// <summary>Request counts, as served by GET /_emulator/stats (snake_case JSON).</summary>
 public sealed record EmulatorStats
 {
-    /// <summary>Requests per endpoint: submit, status, result, cancel, upload_initiate, upload_put, download, gemini.</summary>
+    /// <summary>Requests per endpoint: submit, status, result, cancel, upload_initiate, upload_put, download, gemini, requests (the Platform API listing).</summary>
     public Dictionary<string, int> Requests { get; init; } = [];
 
     /// <summary>Requests per model id (submits and generateContent).</summary>

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         GridCommand.Create(runner),
         PickCommand.Create(runner),
         GenerateCommand.Create(runner),
+        RunCommand.Create(runner),
         ApproveCommand.Create(runner),
         ReviewCommand.Create(runner),
         OmitCommand.Create(runner, restore: false),
@@ -22,6 +23,8 @@ internal static class CommandCatalog
         ReconcileCommand.Create(runner),
         ExportCommand.Create(runner),
         RoughCutCommand.Create(runner),
+        CostsCommand.Create(runner),
+        PricesCommand.Create(runner),
         DemoCommand.Create(runner),
         EmulatorCommand.Create(runner),
     ];

@@ -1,4 +1,3 @@
-using StarSend.Cli.Logging;
 using System.CommandLine;
 using System.Diagnostics;
 using StarSend.Cli.Output;
@@ -65,11 +64,12 @@ internal static class DemoCommand
         using var session = ProjectSession.Open(context);
         var csr = session.CreateRunner(new SessionOptions { NeedsFal = true, NeedsGemini = true });
         var ids = csr.Select([], null, all: true);
-        var progress = new ProgressLines(context.Error, context.Json);
         var concurrency = session.Settings.Concurrency;
 
         await Step(context, "grid --all");
-        var worst = await Report(context, await BatchRunner.RunAsync(ids, concurrency, (id, t) => csr.GridAsync(id, false, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
+        var worst = await Report(context, await BatchProgress.RunAsync(
+            context, ids, await csr.EstimateGridAsync(ids, false, cancellationToken), concurrency, concurrency,
+            (id, progress, t) => csr.GridAsync(id, false, progress, t), cancellationToken));
 
         await Step(context, "pick");
         var picked = new List<string>();
@@ -91,7 +91,9 @@ internal static class DemoCommand
 
         await Step(context, "generate --all --yes");
         var request = new GenerateRequest { Yes = true };
-        worst = Math.Max(worst, await Report(context, await BatchRunner.RunAsync(picked, picked.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken, (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id))));
+        worst = Math.Max(worst, await Report(context, await BatchProgress.RunAsync(
+            context, picked, await csr.EstimateGenerateAsync(picked, request, cancellationToken), picked.Count, concurrency,
+            (id, progress, t) => csr.GenerateAsync(id, request, progress, t), cancellationToken)));
 
         await Step(context, "approve --take 1");
         foreach (var id in ids)

@@ -1,4 +1,3 @@
-using StarSend.Cli.Logging;
 using System.CommandLine;
 using StarSend.Cli.Output;
 using StarSend.Core.Errors;
@@ -45,7 +44,7 @@ internal static class GenerateCommand
             // FAL_KEY is needed when any sequence of the plan would go to fal; a Leonardo-only run needs LEONARDO_API_KEY only.
             var needsFal = !parseResult.GetValue(dryRun) && session.Plan.Sequences.Any(s =>
                 !VideoModelId.IsLeonardo(SequenceModelCheck.ModelFor(s, session.Settings.VideoModel, runModel)));
-            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), NeedsFal = needsFal });
+            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), PayAgain = parseResult.GetValue(again), NeedsFal = needsFal });
             var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var request = new GenerateRequest
             {
@@ -59,10 +58,10 @@ internal static class GenerateCommand
             try
             {
                 // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
-                var outcomes = await ProgressView.RunAsync(context, progress => BatchRunner.RunAsync(
-                    ids, ids.Count, (id, t) => csr.GenerateAsync(id, request, progress, t), token,
-                    (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
-                return await OutcomeReport.WriteAsync(context, outcomes);
+                var outcomes = await BatchProgress.RunAsync(
+                    context, ids, await csr.EstimateGenerateAsync(ids, request, token), ids.Count, session.Settings.Concurrency,
+                    (id, progress, t) => csr.GenerateAsync(id, request, progress, t), token);
+                return await OutcomeReport.WriteAsync(context, outcomes, request.DryRun ? null : "generate", await session.Sequences.ReadAsync(CancellationToken.None));
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {

@@ -1,7 +1,5 @@
-using StarSend.Cli.Logging;
 using System.CommandLine;
 using StarSend.Cli.Output;
-using StarSend.Core.Workflow;
 
 namespace StarSend.Cli.Commands;
 
@@ -20,10 +18,11 @@ internal static class GridCommand
             using var session = ProjectSession.Open(context);
             var csr = session.CreateRunner(new SessionOptions { NeedsGemini = true });
             var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
-            var outcomes = await ProgressView.RunAsync(context, progress => BatchRunner.RunAsync(
-                ids, session.Settings.Concurrency, (id, t) => csr.GridAsync(id, parseResult.GetValue(again), progress, t), token,
-                (id, ex) => context.Log.ForContext(RunLogging.ReportedProperty, true).Error(ex, "Unexpected failure of {SequenceId}", id)));
-            return await OutcomeReport.WriteAsync(context, outcomes);
+            var drawAgain = parseResult.GetValue(again);
+            var outcomes = await BatchProgress.RunAsync(
+                context, ids, await csr.EstimateGridAsync(ids, drawAgain, token), session.Settings.Concurrency, session.Settings.Concurrency,
+                (id, progress, t) => csr.GridAsync(id, drawAgain, progress, t), token);
+            return await OutcomeReport.WriteAsync(context, outcomes, "grid", await session.Sequences.ReadAsync(CancellationToken.None));
         }, ct));
         return command;
     }

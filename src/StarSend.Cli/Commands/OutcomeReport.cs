@@ -1,17 +1,27 @@
 using StarSend.Cli.Output;
+using StarSend.Core.Sequences;
 using StarSend.Core.Workflow;
 
 namespace StarSend.Cli.Commands;
 
-/// <summary>The summary a batch command prints: each sequence's outcome, and the exit code of the worst one.</summary>
+/// <summary>
+/// The summary a batch command prints: each sequence's outcome, the totals, and one line of what to do next
+/// (<see cref="NextStep"/>); the exit code is the worst outcome's.
+/// </summary>
 internal static class OutcomeReport
 {
-    public static async Task<int> WriteAsync(RunContext context, IReadOnlyList<SequenceOutcome> outcomes)
+    /// <param name="context">The run.</param>
+    /// <param name="outcomes">Every sequence's outcome.</param>
+    /// <param name="command">The batch's verb (<c>grid</c>, <c>generate</c>) for the next-step line; null for none (a dry run).</param>
+    /// <param name="sequences">The project's sequences.json as it is after the batch, for the next-step line.</param>
+    public static async Task<int> WriteAsync(RunContext context, IReadOnlyList<SequenceOutcome> outcomes, string? command = null, SequencesDocument? sequences = null)
     {
         var exitCode = BatchRunner.ExitCodeOf(outcomes);
+        var states = sequences?.Sequences.ToDictionary(s => s.Key, s => s.Value.State, StringComparer.Ordinal) ?? [];
+        var next = command is null ? null : NextStep.Line(context.Paths.Root, command, outcomes, states);
         if (context.Json)
         {
-            await JsonOutput.WriteAsync(context.Out, new { RunId = context.RunId, ExitCode = exitCode, Outcomes = outcomes });
+            await JsonOutput.WriteAsync(context.Out, new { RunId = context.RunId, ExitCode = exitCode, Outcomes = outcomes, Next = next });
             return exitCode;
         }
 
@@ -19,6 +29,11 @@ internal static class OutcomeReport
         await context.Out.WriteAsync(TextTable.Render(["SEQ", "RESULT", "STATE", "COST", "DETAIL"], rows));
         var failed = outcomes.Count(o => !o.Succeeded);
         await context.Out.WriteLineAsync($"{outcomes.Count - failed} of {outcomes.Count} done, cost {TextTable.Money(outcomes.Sum(o => o.CostUsd))} (run {context.RunId})");
+        if (next is not null)
+        {
+            await context.Out.WriteLineAsync(next);
+        }
+
         return exitCode;
     }
 

@@ -47,7 +47,7 @@ internal static class ReviewImportCommand
             }
             catch (DecisionsInvalidException ex)
             {
-                context.Log.Error("Decisions file {File} refused: {Problems}", ex.File, ex.Problems);
+                context.Log.ForContext(Logging.RunLogging.ReportedProperty, true).Error("Decisions file {File} refused: {Problems}", ex.File, ex.Problems);
                 foreach (var problem in ex.Problems)
                 {
                     await context.Error.WriteLineAsync($"Error: {ex.File} {problem.Path}: {problem.Reason}");

@@ -1,34 +1,27 @@
-using System.Collections.Concurrent;
-using StarSend.Core.Steps;
-
 namespace StarSend.Cli.Output;
 
 /// <summary>
-/// Progress of running steps as plain lines on stderr: one line when a step changes phase or queue position, so
-/// scripts and logs stay readable. Silent with --json.
+/// Progress as plain lines on stderr when it is not a terminal: a line each time a step's phase changes, and the
+/// footer each time a job or sequence finishes, so a piped run or a CI log reads top to bottom.
 /// </summary>
-internal sealed class ProgressLines(TextWriter writer, bool quiet) : IProgress<StepProgress>
+internal sealed class ProgressLines(TextWriter writer, ProgressBoard board)
 {
-    private readonly ConcurrentDictionary<string, string> _last = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
-    public void Report(StepProgress value)
+    public void Write(ProgressRow row)
     {
-        if (quiet)
-        {
-            return;
-        }
-
-        var line = value.QueuePosition is { } position ? $"{value.Phase} (position {position})" : value.Phase;
-        if (_last.TryGetValue(value.StepId, out var previous) && previous == line)
-        {
-            return;
-        }
-
-        _last[value.StepId] = line;
+        var elapsed = row.IsFinished && row.IsJob ? $" {ProgressFooter.Clock(board.ElapsedOf(row))}" : string.Empty;
         lock (_gate)
         {
-            writer.WriteLine($"{value.StepId}: {line}{(value.Elapsed > TimeSpan.Zero ? $" {value.Elapsed:m\\:ss}" : string.Empty)}");
+            writer.WriteLine($"{row.StepId}: {ProgressText.Phase(row, board)}{elapsed}");
+        }
+    }
+
+    public void WriteFooter()
+    {
+        lock (_gate)
+        {
+            writer.WriteLine($"  [{board.Footer()}]");
         }
     }
 }

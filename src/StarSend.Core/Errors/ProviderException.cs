@@ -15,6 +15,21 @@ public class ProviderException(string message, ProviderErrorKind kind, int? http
     public string? RequestId { get; } = requestId;
 
     public override int ExitCode => ExitCodes.ProviderFailed;
+
+    /// <summary>How long the provider asked to wait (<c>Retry-After</c>) before asking again, when it said so.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The items of a validation answer (fal's 422 <c>detail</c> list), in the provider's order; empty otherwise.</summary>
+    public IReadOnlyList<ProviderFieldError> FieldErrors { get; init; } = [];
+
+    /// <summary>The step whose call failed (e.g. <c>SEQ08_shot03</c>), when the StepRunner knows it.</summary>
+    public string? StepId { get; init; }
+
+    /// <summary>
+    /// True when a paid job is still recorded as in flight (its result could not be read or downloaded yet): the
+    /// sequence stays where it is and the next run collects the job at no extra cost.
+    /// </summary>
+    public bool PaidJobKept { get; init; }
 }
 
 public enum ProviderErrorKind
@@ -57,4 +72,13 @@ public enum ProviderErrorKind
 
     /// <summary>A downloaded file failed its checks (size, truncation, PNG/MP4 structure, duration).</summary>
     BadOutput,
+
+    /// <summary>The account cannot pay (locked, out of balance, dead quota): see <see cref="AccountBlockedException"/>.</summary>
+    AccountBlocked,
+
+    /// <summary>
+    /// The provider answered in a way that proves the job was not accepted (fal: 429 on submit, providers.md §1.7–1.8):
+    /// nothing is in flight and nothing was paid; it may be asked again after <see cref="ProviderException.RetryAfter"/>.
+    /// </summary>
+    NotAccepted,
 }

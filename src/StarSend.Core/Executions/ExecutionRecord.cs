@@ -40,6 +40,20 @@ public enum ExecutionStatus
 
     [JsonStringEnumMemberName("cancelled")]
     Cancelled,
+
+    /// <summary>
+    /// Paid, finished, and its result is gone: the provider no longer serves it (404/410 past its retention, fal keeps
+    /// results 1 h and media at least 7 days, providers.md §1.5). Never resubmitted silently: only with --again.
+    /// </summary>
+    [JsonStringEnumMemberName("paid_result_lost")]
+    PaidResultLost,
+
+    /// <summary>
+    /// The job ran to COMPLETED and its result answer was an error (fal's 422 on the result GET): no output, but fal
+    /// "may still charge" a 422 when a runner spent GPU time (providers.md §1.8), so its estimate stays counted.
+    /// </summary>
+    [JsonStringEnumMemberName("may_be_charged")]
+    MayBeCharged,
 }
 
 /// <summary>One paid provider call as the StepRunner saw it (state/executions.json).</summary>
@@ -60,6 +74,8 @@ public sealed record ExecutionRecord
     public string Phase => $"{(Kind == ExecutionKind.Video ? "video" : "keyframe")}_{Status switch
     {
         ExecutionStatus.SubmissionUnknown => "submission_unknown",
+        ExecutionStatus.PaidResultLost => "paid_result_lost",
+        ExecutionStatus.MayBeCharged => "may_be_charged",
         _ => Status.ToString().ToLowerInvariant(),
     }}";
 
@@ -87,6 +103,9 @@ public sealed record ExecutionRecord
 
     /// <summary>The result's media URL, kept so a crash after completion can still download it.</summary>
     public string? ResultUrl { get; init; }
+
+    /// <summary>Bytes the result says its media file has (fal's <c>video.file_size</c>); a download of another length is retried.</summary>
+    public long? ResultBytes { get; init; }
 
     public List<OutputFile> Outputs { get; init; } = [];
 

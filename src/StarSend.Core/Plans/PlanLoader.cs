@@ -75,7 +75,7 @@ public static class PlanLoader
                 throw new PlanInvalidException(file, modelProblems);
             }
 
-            return new PlanReport(plan, PlanWarnings.For(plan));
+            return new PlanReport(plan, [.. PlanWarnings.For(plan), .. ElementImageNotes.For(plan, projectRoot)]);
         }
     }
 

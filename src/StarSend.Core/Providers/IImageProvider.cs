@@ -4,8 +4,11 @@ namespace StarSend.Core.Providers;
 public interface IImageProvider
 {
     /// <summary>
-    /// Generates one image. A 200 answer with no image is a <c>ProviderException</c> with kind NoImage or
-    /// ContentPolicy, never a retry loop. Falls back to the fallback model when the main one is not served.
+    /// Generates one image (one paid call, never a retry loop on an answer). A 200 answer with no image is a
+    /// <c>ProviderException</c> with kind NoImage (finishReason NO_IMAGE or IMAGE_OTHER, or no image part: the caller
+    /// may ask once more) or ContentPolicy (a safety refusal: not asked again). A quota that cannot recover is an
+    /// <c>AccountBlockedException</c>, and later calls of the same provider fail with it without a request. Falls
+    /// back to the fallback model when the main one is not served.
     /// </summary>
     Task<GeneratedImage> GenerateAsync(ImageJob job, CancellationToken cancellationToken);
 }
@@ -23,9 +26,17 @@ public sealed record ReferenceImage(byte[] Data, string MimeType);
 
 public sealed record GeneratedImage
 {
+    /// <summary>The image to use: the last image part not flagged as a thought, or the last image if all are.</summary>
     public required byte[] Data { get; init; }
 
+    /// <summary>The type <see cref="Data"/>'s bytes say (PNG, JPEG, WebP), else the answer's label; never the label over the bytes.</summary>
     public required string MimeType { get; init; }
+
+    /// <summary>
+    /// Every image part of the paid answer, in answer order (drafts, thoughts and duplicates included), so that the
+    /// caller keeps them all on disk. Empty from providers that return a single image; <see cref="Data"/> is one of them.
+    /// </summary>
+    public IReadOnlyList<GeneratedImagePart> Images { get; init; } = [];
 
     public required string Model { get; init; }
 

@@ -32,7 +32,39 @@ public interface IVideoProvider
 
     /// <summary>Streams a result file to <paramref name="destinationPath"/> (via a temp file) and returns its size in bytes.</summary>
     Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DownloadAsync(Uri, string, long, CancellationToken)"/>, knowing the length the result announced:
+    /// a body that ends short of it is resumed with <c>Range</c>, a longer one is refused (<c>BadOutput</c>).
+    /// </summary>
+    Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, long? expectedBytes, CancellationToken cancellationToken) =>
+        DownloadAsync(url, destinationPath, maxBytes, cancellationToken);
+
+    /// <summary>
+    /// Looks for a job that this submit may have created although its answer was lost: the provider's own request
+    /// history (fal's Platform API, <c>GET /v1/models/requests/by-endpoint</c>) for <paramref name="job"/>'s endpoint
+    /// between <paramref name="sentFrom"/> and <paramref name="sentUntil"/>, matched on the stored input, leaving out the request ids
+    /// in <paramref name="known"/>. A provider without such a history answers <see cref="SubmitLookupOutcome.Ambiguous"/>.
+    /// </summary>
+    Task<SubmitLookup> FindSubmittedAsync(VideoJob job, DateTimeOffset sentFrom, DateTimeOffset sentUntil, IReadOnlyCollection<string> known, CancellationToken cancellationToken) =>
+        Task.FromResult(new SubmitLookup(SubmitLookupOutcome.Ambiguous, null, "this provider keeps no request history to look in"));
 }
+
+/// <summary>What a lost submit's lookup found.</summary>
+public enum SubmitLookupOutcome
+{
+    /// <summary>Exactly one unknown request of this endpoint, in the window, with this input: the job that was paid for.</summary>
+    Found,
+
+    /// <summary>The history answered and holds no request of this endpoint in the window: nothing was accepted.</summary>
+    NoneAccepted,
+
+    /// <summary>The history could not be read, or does not tell (inputs not stored, several candidates).</summary>
+    Ambiguous,
+}
+
+/// <summary>A lookup's outcome, the adopted job's handle when found, and why, in one line.</summary>
+public sealed record SubmitLookup(SubmitLookupOutcome Outcome, VideoJobHandle? Handle, string Reason);
 
 /// <summary>A provider-neutral video request. One shot is sent as <c>prompt</c>, several as <c>multi_prompt</c>.</summary>
 public sealed record VideoJob

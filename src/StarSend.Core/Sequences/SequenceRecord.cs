@@ -98,6 +98,12 @@ public sealed record StartFrame
 
     /// <summary>The invocation that picked it.</summary>
     public string? RunId { get; init; }
+
+    /// <summary>True when <c>starsend run</c> picked it, not a producer (issue #15); null for a pick by hand. Re-picking by hand is free.</summary>
+    public bool? Auto { get; init; }
+
+    /// <summary>Why <c>run</c> picked this cell: the default cell, or the <c>--pick auto</c> ranking with every cell's measures.</summary>
+    public string? AutoReason { get; init; }
 }
 
 /// <summary>A take whose generation started but has not been recorded yet.</summary>

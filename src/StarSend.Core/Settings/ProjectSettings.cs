@@ -9,6 +9,12 @@ public sealed record ProjectSettings
 
     public string ImageFallbackModel { get; init; } = SettingsDefaults.ImageFallbackModel;
 
+    /// <summary>
+    /// Gemini <c>imageConfig.imageSize</c> for grids and singles: <c>1K</c>, <c>2K</c> (default) or <c>4K</c> (<c>512</c>
+    /// on 3.1 Flash Image). At 2K a 16:9 grid is about 2700×1536 px, so a cell is wider than 1280 px; at 1K about 670 px.
+    /// </summary>
+    public string ImageSize { get; init; } = SettingsDefaults.ImageSize;
+
     /// <summary>How many sequences run at once in batch commands.</summary>
     public int Concurrency { get; init; } = SettingsDefaults.Concurrency;
 
@@ -42,4 +48,7 @@ public sealed record ProjectSettings
 
     /// <summary>US dollars per image, by model id; overrides <see cref="SettingsDefaults.ImagePrices"/>.</summary>
     public Dictionary<string, decimal> ImagePrices { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The day the producer checked the prices set here (<c>"2026-11-01"</c>); null when the project uses the built-in table.</summary>
+    public DateOnly? PricesCheckedOn { get; init; }
 }

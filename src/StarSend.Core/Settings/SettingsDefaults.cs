@@ -6,6 +6,7 @@ public static class SettingsDefaults
     public const string VideoModel = "fal-ai/kling-video/o3/pro/reference-to-video";
     public const string ImageModel = "gemini-3.1-flash-image-preview";
     public const string ImageFallbackModel = "gemini-3-pro-image-preview";
+    public const string ImageSize = "2K";
     public const int Concurrency = 2;
     public const int GridRetries = 2;
     public const string FalQueueUrl = "https://queue.fal.run";
@@ -14,6 +15,9 @@ public static class SettingsDefaults
 
     /// <summary>Leonardo's REST root: v1 at <c>/v1</c>, v2 at <c>/v2</c> (providers-2.md §2.1, [P] SDK ServerList and OpenAPI v2).</summary>
     public const string LeonardoUrl = "https://cloud.leonardo.ai/api/rest";
+
+    /// <summary>The day the default price table below was last checked against the providers' published prices (providers.md §2.8, §3.7: March 2026).</summary>
+    public static DateOnly PricesCheckedOn { get; } = new(2026, 3, 1);
 
     /// <summary>Audio off, per second of output (providers.md §2.8, llms.txt copies, 2026).</summary>
     public static IReadOnlyDictionary<string, decimal> VideoPricesPerSecond { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal)

@@ -15,6 +15,9 @@ internal static class SettingsValidator
     private static readonly string[] UrlKeys = ["fal_queue_url", "fal_rest_url", "gemini_url", "leonardo_url"];
     private static readonly string[] PriceKeys = ["video_prices_per_second", "image_prices"];
 
+    /// <summary>Gemini's <c>imageConfig.imageSize</c> values (providers.md §3.3; 512 on 3.1 Flash Image only).</summary>
+    private static readonly string[] ImageSizes = ["512", "1K", "2K", "4K"];
+
     private static readonly HashSet<string> KnownKeys =
         [.. StarSendJson.Options.GetTypeInfo(typeof(ProjectSettings)).Properties.Select(p => p.Name)];
 
@@ -54,6 +57,11 @@ internal static class SettingsValidator
             }
         }
 
+        if (fields.Text(root, "$", "image_size", Need.Optional) is { } size && !ImageSizes.Contains(size))
+        {
+            fields.Add("$.image_size", $"{JsonFields.Quote(size)} is not an image size; use one of {string.Join(", ", ImageSizes)}");
+        }
+
         CheckWhole(fields, root, "concurrency", 1, MaxConcurrency);
         CheckWhole(fields, root, "grid_retries", 0, MaxGridRetries);
         if (fields.Number(root, "$", "budget_usd", Need.Nullable, "an amount of US dollars") is double budget && budget <= 0)
@@ -64,6 +72,12 @@ internal static class SettingsValidator
         foreach (var key in PriceKeys)
         {
             CheckPrices(fields, root, key);
+        }
+
+        if (fields.Text(root, "$", "prices_checked_on", Need.Optional) is { } checkedOn
+            && !DateOnly.TryParseExact(checkedOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+        {
+            fields.Add("$.prices_checked_on", $"expected a date like \"2026-11-01\", got {JsonFields.Quote(checkedOn)}");
         }
 
         return fields.Problems;

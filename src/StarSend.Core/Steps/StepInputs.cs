@@ -6,9 +6,6 @@ public sealed record ElementImages(string Id, string FrontalPath, IReadOnlyList<
 /// <summary>A shot of a multi-shot call: its id and whole-second duration.</summary>
 public sealed record ShotSpec(string Id, int DurationS);
 
-/// <summary>Where a step stands, for live progress.</summary>
-public sealed record StepProgress(string StepId, string Phase, int? QueuePosition, TimeSpan Elapsed, decimal CostUsd = 0);
-
 /// <summary>A finished step: its execution, the verified file, what it cost.</summary>
 public sealed record StepResult(string ExecutionId, string RequestId, string File, long Bytes, string Sha256, double DurationS, string Model, decimal CostUsd, bool Resumed)
 {

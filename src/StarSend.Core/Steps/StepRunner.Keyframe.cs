@@ -10,7 +10,8 @@ namespace StarSend.Core.Steps;
 public sealed partial class StepRunner
 {
     /// <summary>
-    /// One image call (<paramref name="id"/> e.g. <c>SEQ01_grid</c>), saved as a verified PNG at <paramref name="outputPath"/>.
+    /// One image call (<paramref name="id"/> e.g. <c>SEQ01_grid</c>), saved as it came at <paramref name="outputPath"/> with
+    /// the extension its bytes say (<c>.png</c>, <c>.jpg</c>, <c>.webp</c>; the result's <c>File</c> is the real path), once decoded.
     /// Image calls answer synchronously and have no request id, so an interrupted one cannot be resumed: it is recorded
     /// as possibly billed and the step is asked again.
     /// </summary>
@@ -20,8 +21,9 @@ public sealed partial class StepRunner
         var refs = new List<ReferenceImage>();
         foreach (var path in references)
         {
-            var mime = Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg" ? "image/jpeg" : "image/png";
-            refs.Add(new ReferenceImage(await File.ReadAllBytesAsync(path, cancellationToken), mime));
+            // Upright, sRGB, under the size limit, labelled by what the bytes are (a phone JPEG would go sideways).
+            using var sending = await SendableFile.PrepareAsync(path, cancellationToken);
+            refs.Add(new ReferenceImage(await File.ReadAllBytesAsync(sending.Path, cancellationToken), sending.ContentType));
         }
 
         var job = new ImageJob { Prompt = prompt, References = refs, AspectRatio = _options.AspectRatio };
@@ -51,18 +53,23 @@ public sealed partial class StepRunner
             throw;
         }
 
+        // The format is what the bytes say, never the label: Gemini 3 models answer JPEG (sometimes labelled image/png) or WebP.
         RgbaImage image;
+        ImageFormat format;
         try
         {
-            image = ImageCodec.Decode(generated.Data);
+            format = ImageFormats.Detect(generated.Data) ?? throw new ImagingException($"not a PNG, JPEG or WebP image");
+            image = ImageCodec.Decode(generated.Data, $"image from {generated.Model}");
         }
         catch (ImagingException ex)
         {
-            var message = $"{id}: the image from {generated.Model} is not a readable PNG ({generated.MimeType}): {ex.Message}";
+            var message = $"{id}: the image from {generated.Model} ({generated.MimeType}) cannot be read: {ex.Message}";
             await SaveAsync(intent with { Status = ExecutionStatus.Failed, Model = generated.Model, Error = message, CostUsd = generated.CostUsd, FinishedAt = _time.GetUtcNow() });
             throw new ProviderException(message, ProviderErrorKind.BadOutput);
         }
 
+        // Paid bytes are kept exactly as they came, under the extension their bytes say.
+        outputPath = Path.ChangeExtension(outputPath, format.Extension());
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         await WriteFileAtomicallyAsync(outputPath, generated.Data, cancellationToken);
         var sha = Convert.ToHexStringLower(SHA256.HashData(generated.Data));
@@ -71,7 +78,7 @@ public sealed partial class StepRunner
             Status = ExecutionStatus.Complete,
             Model = generated.Model,
             CostUsd = generated.CostUsd,
-            Outputs = [new OutputFile(outputPath, generated.Data.Length, sha, $"png {image.Width}x{image.Height}")],
+            Outputs = [new OutputFile(outputPath, generated.Data.Length, sha, $"{format.ToString().ToLowerInvariant()} {image.Width}x{image.Height}")],
             SubmittedAt = intent.CreatedAt,
             FinishedAt = _time.GetUtcNow(),
         });

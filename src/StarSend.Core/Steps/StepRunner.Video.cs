@@ -2,8 +2,6 @@ using System.Text.Json;
 using StarSend.Core.Errors;
 using StarSend.Core.Executions;
 using StarSend.Core.Providers;
-using StarSend.Imaging;
-using StarSend.Imaging.Video;
 
 namespace StarSend.Core.Steps;
 
@@ -51,39 +49,51 @@ public sealed partial class StepRunner
         string outputPath, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var fingerprint = await VideoFingerprintAsync(startFrame, elements, shots, cancellationToken);
-        var unfinished = (await FindAsync(stepId, cancellationToken)).LastOrDefault(IsUnfinished);
+        var attempts = await FindAsync(stepId, cancellationToken);
+        if (attempts.Count > 0 && attempts[^1] is { Status: ExecutionStatus.PaidResultLost } lost && !_options.PayAgainForLost)
+        {
+            throw ResultLost(lost, lost.Error ?? "its result is no longer served", alreadyRecorded: true);
+        }
+
+        var unfinished = attempts.LastOrDefault(IsUnfinished);
         if (unfinished is { Status: ExecutionStatus.Submitted } && unfinished.Fingerprint == fingerprint)
         {
             _log.Information("Resuming {ExecutionId} (request {RequestId}) instead of submitting again", unfinished.Id, unfinished.RequestId);
             return await FinishVideoAsync(unfinished, shots.Sum(s => s.DurationS), outputPath, progress, resumed: true, cancellationToken);
         }
 
-        if (unfinished is not null)
+        if (unfinished is not null && await ResolveUnknownAsync(unfinished, fingerprint, cancellationToken) is { } adopted)
         {
-            await ResolveUnknownAsync(unfinished);
+            return await FinishVideoAsync(adopted, shots.Sum(s => s.DurationS), outputPath, progress, resumed: true, cancellationToken);
         }
 
+        ThrowIfBlocked(stepId);
         if (_options.BudgetUsd is not null)
         {
             // Checked before the uploads too, so a refused call sends nothing; the intent checks again under the lock.
             CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(startFrame, elements, shots).CostUsd);
         }
 
+        if (_jobSlots.CurrentCount == 0)
+        {
+            progress?.Report(new StepProgress(stepId, "waiting for a job slot", null, TimeSpan.Zero) { Kind = StepPhase.Queued });
+        }
+
         await _jobSlots.WaitAsync(cancellationToken);
         try
         {
-            var model = VideoModelScope.Current ?? _options.VideoModel;
-            var startUrl = startFrame is null ? null : await _uploads.UrlForAsync(startFrame, model, cancellationToken);
+            ThrowIfBlocked(stepId);
+            var startUrl = startFrame is null ? null : await UploadAsync(stepId, startFrame, cancellationToken);
             var elementUrls = new List<VideoElement>();
             foreach (var element in elements)
             {
                 var refs = new List<string>();
                 foreach (var path in element.ReferencePaths)
                 {
-                    refs.Add(await _uploads.UrlForAsync(path, model, cancellationToken));
+                    refs.Add(await UploadAsync(stepId, path, cancellationToken));
                 }
 
-                elementUrls.Add(new VideoElement(await _uploads.UrlForAsync(element.FrontalPath, model, cancellationToken), refs));
+                elementUrls.Add(new VideoElement(await UploadAsync(stepId, element.FrontalPath, cancellationToken), refs));
             }
 
             var job = BuildJob(startUrl, elementUrls, shots);
@@ -91,7 +101,7 @@ public sealed partial class StepRunner
             var estimate = _video.EstimateCostUsd(job);
             var intent = await RecordIntentAsync(
                 stepId, ExecutionKind.Video, runId, fingerprint, job.Model, JsonSerializer.Serialize(job, Json.StarSendJson.Options), estimate, cancellationToken);
-            var submitted = await SubmitAsync(intent, job);
+            var submitted = await SubmitAsync(intent, job, progress, cancellationToken);
             return await FinishVideoAsync(submitted, job.TotalDurationS, outputPath, progress, resumed: false, cancellationToken, slotHeld: true);
         }
         finally
@@ -100,39 +110,16 @@ public sealed partial class StepRunner
         }
     }
 
-    /// <summary>The submit itself is never cancelled half-way: once sent, its request id must be captured and saved.</summary>
-    private async Task<ExecutionRecord> SubmitAsync(ExecutionRecord intent, VideoJob job)
+    private async Task<string> UploadAsync(string stepId, string path, CancellationToken cancellationToken)
     {
-        VideoJobHandle handle;
         try
         {
-            handle = await _video.SubmitAsync(job, CancellationToken.None);
+            return await _uploads.UrlForAsync(path, VideoModelScope.Current, cancellationToken);
         }
-        catch (ProviderException ex) when (ex.Kind == ProviderErrorKind.SubmissionUnknown)
+        catch (AccountBlockedException ex)
         {
-            await SaveAsync(intent with { Status = ExecutionStatus.SubmissionUnknown, Error = ex.Message, FinishedAt = _time.GetUtcNow() });
-            throw SubmissionUnknown(intent);
+            throw Block(stepId, ex);
         }
-        catch (StarSendException ex)
-        {
-            await SaveAsync(intent with { Status = ExecutionStatus.Failed, Error = ex.Message, CostUsd = 0, FinishedAt = _time.GetUtcNow() });
-            throw;
-        }
-
-        await _store.JournalSubmittedAsync(
-            new SubmittedJournal(intent.Id, handle.RequestId, handle.StatusUrl, handle.ResponseUrl, handle.CancelUrl, _time.GetUtcNow()), CancellationToken.None);
-        var submitted = await SaveAsync(intent with
-        {
-            Status = ExecutionStatus.Submitted,
-            RequestId = handle.RequestId,
-            StatusUrl = handle.StatusUrl,
-            ResponseUrl = handle.ResponseUrl,
-            CancelUrl = handle.CancelUrl,
-            ReportedCost = handle.ReportedCost,
-            SubmittedAt = _time.GetUtcNow(),
-        });
-        _log.Information("Submitted {ExecutionId} as request {RequestId}", submitted.Id, handle.RequestId);
-        return submitted;
     }
 
     private async Task<StepResult> FinishVideoAsync(
@@ -150,14 +137,17 @@ public sealed partial class StepRunner
             if (record.ResultUrl is null)
             {
                 var started = _time.GetTimestamp();
-                var relay = progress is null ? null : new Progress<JobProgress>(p => progress.Report(
-                    new StepProgress(record.StepId, p.Phase == JobPhase.InQueue ? "in queue" : "running", p.QueuePosition, _time.GetElapsedTime(started), record.CostUsd)));
+                var relay = progress is null ? null : new InlineProgress<JobProgress>(p => progress.Report(
+                    new StepProgress(record.StepId, p.Phase == JobPhase.InQueue ? "in queue" : "running", p.QueuePosition, _time.GetElapsedTime(started), record.CostUsd)
+                    {
+                        Kind = p.Phase == JobPhase.InQueue ? StepPhase.Queued : StepPhase.Running,
+                    }));
                 var result = await WaitOrRecordAsync(record, handle, relay, cancellationToken);
-                record = await SaveAsync(record with { ResultUrl = result.VideoUrl.ToString(), CostUsd = result.CostUsd });
+                record = await SaveAsync(record with { ResultUrl = result.VideoUrl.ToString(), ResultBytes = result.FileSize, CostUsd = result.CostUsd, Error = null });
             }
 
-            progress?.Report(new StepProgress(record.StepId, "downloading", null, TimeSpan.Zero, record.CostUsd));
-            return await DownloadVideoAsync(record, expectedSeconds, outputPath, resumed, cancellationToken);
+            progress?.Report(new StepProgress(record.StepId, "downloading", null, TimeSpan.Zero, record.CostUsd) { Kind = StepPhase.Downloading });
+            return await DownloadVideoAsync(record, expectedSeconds, outputPath, resumed, progress, cancellationToken);
         }
         finally
         {
@@ -168,6 +158,12 @@ public sealed partial class StepRunner
         }
     }
 
+    /// <summary>
+    /// Waits for the job and reads its result. Only fal's own answer about the job ends it: a validation answer after
+    /// COMPLETED (recorded <c>may_be_charged</c>), a failed or timed-out job (not charged), a result past retention
+    /// (<c>paid_result_lost</c>). A failure to read (401/403, a locked account, an unknown answer, the network) leaves the
+    /// job in flight, so the next run collects it at no extra cost.
+    /// </summary>
     private async Task<VideoJobResult> WaitOrRecordAsync(
         ExecutionRecord record, VideoJobHandle handle, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
@@ -177,98 +173,29 @@ public sealed partial class StepRunner
         }
         catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Expired)
         {
-            await SaveAsync(record with { Status = ExecutionStatus.Expired, Error = ex.Message, FinishedAt = _time.GetUtcNow() });
-            throw;
+            await SaveAsync(record with { Status = ExecutionStatus.PaidResultLost, Error = ex.Message, FinishedAt = _time.GetUtcNow() });
+            throw ResultLost(record, ex.Message, alreadyRecorded: false);
         }
-        catch (ProviderException ex) when (ex.Kind is not (ProviderErrorKind.Transient or ProviderErrorKind.Other))
+        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Validation or ProviderErrorKind.ContentPolicy)
+        {
+            var message = $"{record.StepId}: request {record.RequestId} ran and fal.ai answered its result with {Described(ex)}; it may be charged (~${record.CostUsd:0.00})";
+            await SaveAsync(record with { Status = ExecutionStatus.MayBeCharged, Error = message, FinishedAt = _time.GetUtcNow() });
+            throw new ProviderException(message, ex.Kind, ex.HttpStatus, record.RequestId, ex) { FieldErrors = ex.FieldErrors, StepId = record.StepId };
+        }
+        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.JobFailed or ProviderErrorKind.UserTimeout)
         {
             await SaveAsync(record with { Status = ExecutionStatus.Failed, Error = ex.Message, CostUsd = 0, FinishedAt = _time.GetUtcNow() });
             throw;
         }
+        catch (ProviderException ex)
+        {
+            var message = $"{record.StepId}: the result of request {record.RequestId} could not be read ({ex.Message}); the paid job is kept and the same command collects it at no extra cost";
+            await SaveAsync(record with { Error = message });
+            throw ex is AccountBlockedException
+                ? new AccountBlockedException(message, ex.HttpStatus, record.RequestId, ex) { StepId = record.StepId, PaidJobKept = true }
+                : new ProviderException(message, ProviderErrorKind.Transient, ex.HttpStatus, record.RequestId, ex) { StepId = record.StepId, PaidJobKept = true };
+        }
     }
-
-    private async Task<StepResult> DownloadVideoAsync(ExecutionRecord record, int expectedSeconds, string outputPath, bool resumed, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
-        long bytes;
-        try
-        {
-            bytes = await _video.DownloadAsync(new Uri(record.ResultUrl!), outputPath, _options.MaxVideoBytes, cancellationToken);
-        }
-        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Expired)
-        {
-            // The file is gone for good: asking for it again on every run would never end.
-            await SaveAsync(record with { Status = ExecutionStatus.Expired, Error = ex.Message, FinishedAt = _time.GetUtcNow() });
-            throw;
-        }
-
-        Mp4Info info;
-        try
-        {
-            info = Mp4Inspector.Inspect(outputPath);
-        }
-        catch (ImagingException ex)
-        {
-            File.Delete(outputPath);
-            var message = $"{record.StepId}: the video from request {record.RequestId} is not a complete MP4: {ex.Message}";
-
-            // The whole file arrived and is still broken: downloading it again would not help, so the job ends here.
-            await SaveAsync(record with { Status = ExecutionStatus.Failed, Error = message, FinishedAt = _time.GetUtcNow() });
-            throw new ProviderException(message, ProviderErrorKind.BadOutput, requestId: record.RequestId);
-        }
-
-        if (Math.Abs(info.DurationS - expectedSeconds) > _options.DurationTolerance)
-        {
-            File.Delete(outputPath);
-            var message = $"{record.StepId}: the video from request {record.RequestId} lasts {info.DurationS:0.##} s, {expectedSeconds} s were asked";
-            await SaveAsync(record with { Status = ExecutionStatus.Failed, Error = message, FinishedAt = _time.GetUtcNow() });
-            throw new ProviderException(message, ProviderErrorKind.BadOutput, requestId: record.RequestId);
-        }
-
-        var sha = await Fingerprint.OfFileAsync(outputPath, cancellationToken);
-        var check = $"mp4 {info.Width}x{info.Height} {info.DurationS:0.###}s";
-        var complete = await SaveAsync(record with
-        {
-            Status = ExecutionStatus.Complete,
-            Outputs = [new OutputFile(outputPath, bytes, sha, check)],
-            FinishedAt = _time.GetUtcNow(),
-            Error = null,
-        });
-        return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.CostUsd, resumed)
-        {
-            ReportedCost = complete.ReportedCost,
-        };
-    }
-
-    private async Task ResolveUnknownAsync(ExecutionRecord unfinished)
-    {
-        var changed = unfinished.Status == ExecutionStatus.Submitted;
-        if (changed && !_options.AllowResubmit)
-        {
-            throw new BadInputException(
-                $"{unfinished.StepId}: request {unfinished.RequestId} was paid for other inputs (prompts, durations, start frame or elements changed since); " +
-                "run with the inputs it was sent with to collect it, or with --resubmit to leave it and pay for a new one");
-        }
-
-        if (!_options.AllowResubmit)
-        {
-            if (unfinished.Status != ExecutionStatus.SubmissionUnknown)
-            {
-                await SaveAsync(unfinished with { Status = ExecutionStatus.SubmissionUnknown, Error = "the run stopped after sending the submit and before its request id was saved" });
-            }
-
-            throw SubmissionUnknown(unfinished);
-        }
-
-        _log.Warning("Resubmitting {StepId}: {ExecutionId} may have been billed ${Cost} already", unfinished.StepId, unfinished.Id, unfinished.CostUsd);
-        var reason = changed ? $"inputs changed; request {unfinished.RequestId} left and a new job submitted with --resubmit" : "submission unknown; resubmitted with --resubmit";
-        await SaveAsync(unfinished with { Status = ExecutionStatus.Failed, Error = reason, FinishedAt = _time.GetUtcNow() });
-    }
-
-    private static ProviderException SubmissionUnknown(ExecutionRecord record) => new(
-        $"{record.StepId}: a submit was sent ({record.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC) but no request id came back, so it may have been billed (~${record.CostUsd:0.00}); " +
-        "run again with --resubmit to submit it again (that may pay twice)",
-        ProviderErrorKind.SubmissionUnknown);
 
     private static async Task<string> VideoFingerprintAsync(string? startFrame, IReadOnlyList<ElementImages> elements, IReadOnlyList<ShotPrompt> shots, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ public sealed partial class StepRunner : IDisposable
     private readonly StepRunnerOptions _options;
     private readonly UploadCache _uploads;
     private readonly SemaphoreSlim _jobSlots;
+    private string? _blockedBy;
 
     public StepRunner(IExecutionStore store, IVideoProvider video, IImageProvider images, TimeProvider time, ILogger log, StepRunnerOptions options)
     {

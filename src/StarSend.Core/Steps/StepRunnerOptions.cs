@@ -22,4 +22,22 @@ public sealed record StepRunnerOptions
 
     /// <summary>Largest gap between the asked and the delivered video duration.</summary>
     public double DurationTolerance { get; init; } = 0.1;
+
+    /// <summary>
+    /// The producer said <c>--again</c>: a step whose paid result was lost (<c>paid_result_lost</c>) may be paid for anew.
+    /// Without it such a step is refused with a message, never resubmitted silently.
+    /// </summary>
+    public bool PayAgainForLost { get; init; }
+
+    /// <summary>Submits per intent when the provider proves it did not accept one (429, or a lost answer the history shows never arrived).</summary>
+    public int SubmitAttempts { get; init; } = 4;
+
+    /// <summary>The longest wait before submitting again; a provider asking for longer fails the step at once.</summary>
+    public TimeSpan MaxSubmitWait { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long after a lost submit answer to look in the provider's request history, so that the job can show up there.</summary>
+    public TimeSpan LookupDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Downloads of a finished job's video per run before the run gives up (the job stays paid and recorded).</summary>
+    public int DownloadAttempts { get; init; } = 3;
 }

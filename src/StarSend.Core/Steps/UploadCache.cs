@@ -15,13 +15,13 @@ internal sealed class UploadCache(IExecutionStore store, IVideoProvider video, T
 
     public Task<string> UrlForAsync(string path, CancellationToken cancellationToken) => UrlForAsync(path, null, cancellationToken);
 
-    /// <summary>The URL (or provider image id) of <paramref name="path"/>'s content as <paramref name="model"/>'s provider knows it.</summary>
+    /// <summary>The URL (or provider image id) of <paramref name="path"/>'s content as <paramref name="model"/>'s provider knows it; null means fal.</summary>
     public async Task<string> UrlForAsync(string path, string? model, CancellationToken cancellationToken)
     {
         var hash = await Fingerprint.OfFileAsync(path, cancellationToken);
         var provider = model is null ? Providers.VideoModels.VideoModelId.Fal : Providers.VideoModels.VideoModelId.Parse(model).Provider;
         var sha = provider == Providers.VideoModels.VideoModelId.Fal ? hash : $"{provider}:{hash}";
-        var lazy = _inFlight.GetOrAdd(sha, key => new Lazy<Task<string>>(() => UploadOnceAsync(key, path, model, cancellationToken)));
+        var lazy = _inFlight.GetOrAdd(sha, key => new Lazy<Task<string>>(() => UploadOnceAsync(key, path, provider == Providers.VideoModels.VideoModelId.Fal ? null : model, cancellationToken)));
         try
         {
             return await lazy.Value;
@@ -41,13 +41,20 @@ internal sealed class UploadCache(IExecutionStore store, IVideoProvider video, T
             return known.Url;
         }
 
-        var contentType = Path.GetExtension(path).ToLowerInvariant() switch
+        // An image goes upright, in sRGB and under the provider's byte limit; the file itself (a picked original) is kept.
+        var sending = await SendableFile.PrepareAsync(path, cancellationToken);
+        string url;
+        try
         {
-            ".jpg" or ".jpeg" => "image/jpeg",
-            ".webp" => "image/webp",
-            _ => "image/png",
-        };
-        var url = model is null ? await video.UploadAsync(path, contentType, cancellationToken) : await video.UploadForAsync(model, path, contentType, cancellationToken);
+            url = model is null
+                ? await video.UploadAsync(sending.Path, sending.ContentType, cancellationToken)
+                : await video.UploadForAsync(model, sending.Path, sending.ContentType, cancellationToken);
+        }
+        finally
+        {
+            sending.Dispose();
+        }
+
         var record = new UploadRecord(url, time.GetUtcNow());
         await store.UpdateAsync(d => d with { Uploads = new(d.Uploads, StringComparer.Ordinal) { [sha] = record } }, CancellationToken.None);
         return url;

@@ -11,15 +11,33 @@ public static class BatchRunner
         Action<string, Exception>? onUnexpected = null)
     {
         using var slots = new SemaphoreSlim(Math.Max(1, concurrency));
+        string? blocked = null;
         var tasks = sequenceIds.Select(async id =>
         {
             await slots.WaitAsync(cancellationToken);
             try
             {
-                return await operation(id, cancellationToken);
+                // A locked or empty account refuses every paid call: the batch stops at the first refusal.
+                if (Volatile.Read(ref blocked) is { } by)
+                {
+                    return new SequenceOutcome(id, ExitCodes.AccountBlocked, SequenceState.NotStarted, $"not started: {by}", 0);
+                }
+
+                var outcome = await operation(id, cancellationToken);
+                if (outcome.ExitCode == ExitCodes.AccountBlocked)
+                {
+                    Interlocked.CompareExchange(ref blocked, $"the account was refused on {id}", null);
+                }
+
+                return outcome;
             }
             catch (StarSendException ex)
             {
+                if (ex.ExitCode == ExitCodes.AccountBlocked)
+                {
+                    Interlocked.CompareExchange(ref blocked, $"the account was refused on {id}", null);
+                }
+
                 return new SequenceOutcome(id, ex.ExitCode, SequenceState.NotStarted, ex.Message, 0);
             }
 #pragma warning disable CA1031 // One sequence's unexpected failure must not stop the others; it is reported as exit code 1.
@@ -37,10 +55,10 @@ public static class BatchRunner
         return await Task.WhenAll(tasks);
     }
 
-    /// <summary>The worst outcome decides the exit code: interrupted, then budget, provider, state, input.</summary>
+    /// <summary>The worst outcome decides the exit code: interrupted, then a blocked account, unexpected, budget, provider, state, input.</summary>
     public static int ExitCodeOf(IReadOnlyList<SequenceOutcome> outcomes)
     {
-        int[] severity = [ExitCodes.Interrupted, ExitCodes.Unexpected, ExitCodes.BudgetExceeded, ExitCodes.ProviderFailed, ExitCodes.IllegalState, ExitCodes.BadInput];
+        int[] severity = [ExitCodes.Interrupted, ExitCodes.AccountBlocked, ExitCodes.Unexpected, ExitCodes.BudgetExceeded, ExitCodes.ProviderFailed, ExitCodes.IllegalState, ExitCodes.BadInput];
         foreach (var code in severity)
         {
             if (outcomes.Any(o => o.ExitCode == code))

@@ -14,6 +14,7 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GenerateAsync(string id, GenerateRequest request, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        progress = progress.ForSequence(id);
         var record = await GetAsync(id, cancellationToken);
         if (AlreadyHasTake(record, request) is { } done)
         {
@@ -58,6 +59,7 @@ public sealed partial class ClientSequenceRunner
             var recorded = NewTake(sequence, record, take, elements, results) with { PassRunId = pass };
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GenerateDone) with { Takes = [.. r.Takes, recorded], Pending = null });
             log.Information("{SequenceId}: take {Take} ready in pass {Pass}: {Files}", id, recorded.Number, pass, recorded.Files.Select(f => f.Path).ToList());
+            ReportTakeRecorded(sequence, mode, recorded, results, progress);
             var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))} ({CostText(recorded)})", recorded.CostUsd);
         }
@@ -65,11 +67,19 @@ public sealed partial class ClientSequenceRunner
         {
             throw;
         }
-        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Transient or ProviderErrorKind.SubmissionUnknown)
+        catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.Transient or ProviderErrorKind.SubmissionUnknown || ex.PaidJobKept)
         {
             // The paid job is still out there (or may be): stay in generating so the next run resumes it.
             record = await UpdateAsync(id, r => r with { LastError = ex.Message });
             return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
+        }
+        catch (ProviderException ex) when (ex.FieldErrors.Count > 0)
+        {
+            // A validation answer, item by item, at the plan's JSON paths where they map (issue #8 item 8).
+            var message = $"{ex.StepId ?? id}: fal.ai answered HTTP {ex.HttpStatus ?? 422}: {FieldErrorPaths.Describe(plan, sequence, ex.StepId, ex.FieldErrors)}";
+            log.Error("{SequenceId}: {Message}", id, message);
+            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, message));
+            return new SequenceOutcome(id, ex.ExitCode, record.State, message, 0);
         }
         catch (StarSendException ex)
         {
@@ -127,6 +137,16 @@ public sealed partial class ClientSequenceRunner
         var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode, caps);
         SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
         return record.StartFrame is null ? throw new IllegalTransitionException($"{record.Id} has no start frame; pick a cell first") : mode;
+    }
+
+    /// <summary>Every step of the take turns done with the take's number the moment the take is in sequences.json.</summary>
+    private static void ReportTakeRecorded(PlanSequence sequence, TakeMode mode, Take take, IReadOnlyList<StepResult> results, IProgress<StepProgress>? progress)
+    {
+        var stepIds = mode == TakeMode.MultiShot ? [sequence.Id] : sequence.Shots.Select(s => $"{sequence.Id}_{s.Id}").ToList();
+        for (var i = 0; i < stepIds.Count && i < results.Count; i++)
+        {
+            progress?.Report(new StepProgress(stepIds[i], $"take {take.Number}", null, TimeSpan.Zero, results[i].CostUsd) { Kind = StepPhase.Done });
+        }
     }
 
     /// <summary>The mode from the model's capabilities: one call when the model takes the whole sequence, else one per shot.</summary>

@@ -17,6 +17,7 @@ public sealed partial class ClientSequenceRunner
     public async Task<SequenceOutcome> GridAsync(string id, bool again, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
+        progress = progress.ForSequence(id);
         if (AlreadyHasGrid(await GetAsync(id, cancellationToken), again) is { } done)
         {
             return done;
@@ -40,6 +41,7 @@ public sealed partial class ClientSequenceRunner
             var attempt = await ExploreAsync(sequence, record.Grids.Count + 1, record.PassRunId!, progress, cancellationToken);
             record = await UpdateAsync(id, r => SequenceWorkflow.Apply(r, SequenceCommand.GridDone) with { Grids = [.. r.Grids, attempt] });
             log.Information("{SequenceId}: grid {Grid} ready in pass {Pass}: {File}", id, attempt.Number, attempt.PassRunId, attempt.File);
+            progress?.Report(new StepProgress(id, $"grid {attempt.Number}", null, TimeSpan.Zero, attempt.CostUsd) { Kind = StepPhase.Done });
             var how = attempt.Kind == "composite" ? "composited from four singles" : $"after {attempt.Calls} image call(s)";
             return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"grid {attempt.Number} ready ({how}): {attempt.File}", attempt.CostUsd);
         }
@@ -70,6 +72,7 @@ public sealed partial class ClientSequenceRunner
         var cost = 0m;
         var model = settings.ImageModel;
         var finalPath = MediaPath(paths.GridsDir, pass, $"{sequence.Id}_grid.png");
+        var noImage = 0;
         for (var attempt = 0; attempt <= settings.GridRetries; attempt++)
         {
             var prompt = GridPrompts.Stronger(basePrompt, attempt);
@@ -85,8 +88,10 @@ public sealed partial class ClientSequenceRunner
                 if (detection.IsGrid)
                 {
                     // A copy, not a move: the execution record keeps pointing at the file the call produced.
-                    File.Copy(path, finalPath, overwrite: true);
-                    return Attempt(number, pass, finalPath, "model", executions, prompt, model, cost, attempt + 1);
+                    // The grid keeps the extension of the paid bytes (a JPEG grid stays a .jpg).
+                    var kept = Path.ChangeExtension(finalPath, Path.GetExtension(result.File));
+                    File.Copy(result.File, kept, overwrite: true);
+                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1);
                 }
 
                 log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);
@@ -98,6 +103,16 @@ public sealed partial class ClientSequenceRunner
                 executions.Add(failed.Id);
                 cost += failed.CostUsd;
                 log.Warning("{SequenceId}: image call {Attempt} returned no image: {Message}", sequence.Id, attempt + 1, ex.Message);
+
+                // One bounded retry for an answer without an image (field-log #1; a safety refusal gets none).
+                if (++noImage > 1)
+                {
+                    throw new ProviderException(
+                        $"{sequence.Id}: the image model answered twice without an image, so no more image calls are made for this grid; last: {ex.Message}",
+                        ProviderErrorKind.NoImage,
+                        ex.HttpStatus,
+                        inner: ex);
+                }
             }
         }
 

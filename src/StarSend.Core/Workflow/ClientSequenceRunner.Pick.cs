@@ -13,7 +13,37 @@ public sealed partial class ClientSequenceRunner
     /// Crops a cell of a paid grid (the latest, or <paramref name="gridNumber"/>) into the start frame — of the sequence,
     /// or of one shot with <c>own_start_frame</c>. No image call is made.
     /// </summary>
-    public async Task<SequenceRecord> PickAsync(string id, GridCell cell, int? gridNumber, string? shotId, CancellationToken cancellationToken)
+    public Task<SequenceRecord> PickAsync(string id, GridCell cell, int? gridNumber, string? shotId, CancellationToken cancellationToken) =>
+        PickAsync(id, cell, gridNumber, shotId, autoReason: null, cancellationToken);
+
+    /// <summary>
+    /// <c>run</c>'s pick of the latest grid (issue #15): <paramref name="spec"/> is a cell (<c>1</c>–<c>4</c>, <c>r0c1</c>)
+    /// or <c>auto</c> (<see cref="CellRanking"/>). The pick is marked auto, with its reason.
+    /// </summary>
+    public async Task<(SequenceRecord Record, GridCell Cell, string Reason)> AutoPickAsync(string id, string spec, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(spec, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            var cell = GridCell.Parse(spec, id);
+            var reason = $"auto: cell {spec} ({cell}) as asked by 'run --pick {spec}', unranked";
+            return (await PickAsync(id, cell, null, null, reason, cancellationToken), cell, reason);
+        }
+
+        var record = await GetAsync(id, cancellationToken);
+        var grid = record.Grids.LastOrDefault(g => g.File is not null) ?? throw new BadInputException($"{id} has no grid yet; run 'starsend grid {id}'");
+        var image = ImageCodec.Decode(paths.Full(grid.File!));
+        var cells = new[] { new GridCell(0, 0), new GridCell(0, 1), new GridCell(1, 0), new GridCell(1, 1) }
+            .Select(c => (c, GridCells.Extract(image, c.Row, c.Col, gridSize: 2, trimGutters: true))).ToList();
+        var ranking = CellRanking.Rank(cells, plan.AspectRatio);
+        if (ranking.Best is null)
+        {
+            throw new BadInputException($"{id}: grid {grid.Number} has no cell a video model can start from: {ranking.Reason}; pick one by hand or draw another grid");
+        }
+
+        return (await PickAsync(id, ranking.Best, grid.Number, null, ranking.Reason, cancellationToken), ranking.Best, ranking.Reason);
+    }
+
+    private async Task<SequenceRecord> PickAsync(string id, GridCell cell, int? gridNumber, string? shotId, string? autoReason, CancellationToken cancellationToken)
     {
         var sequence = Sequence(id);
         SequenceWorkflow.Ensure(await GetAsync(id, cancellationToken), SequenceCommand.Pick);
@@ -49,7 +79,7 @@ public sealed partial class ClientSequenceRunner
         var path = MediaPath(paths.StartFramesDir, pass, name);
         Directory.CreateDirectory(paths.StartFramesDir);
         await StepRunner.WriteFileAtomicallyAsync(path, ImageCodec.EncodePng(frame), cancellationToken);
-        var start = new StartFrame { Grid = grid.Number, Row = cell.Row, Col = cell.Col, File = paths.Relative(path), Width = frame.Width, Height = frame.Height, PassRunId = pass, RunId = runId };
+        var start = new StartFrame { Grid = grid.Number, Row = cell.Row, Col = cell.Col, File = paths.Relative(path), Width = frame.Width, Height = frame.Height, PassRunId = pass, RunId = runId, Auto = autoReason is null ? null : true, AutoReason = autoReason };
         log.Information("{SequenceId}: picked {Cell} of grid {Grid} in pass {Pass}: {File}", id, cell.ToString(), grid.Number, pass, start.File);
         return await UpdateAsync(id, r =>
         {

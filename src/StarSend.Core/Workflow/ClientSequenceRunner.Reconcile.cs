@@ -26,12 +26,13 @@ public sealed partial class ClientSequenceRunner
             foreach (var e in inFlight)
             {
                 findings.Add(new(sequence.Id, e.Status == ExecutionStatus.Submitted
-                    ? $"{e.Id} is paid and in flight (request {e.RequestId}); 'starsend {(e.Kind == ExecutionKind.Video ? "generate" : "grid")} {sequence.Id}' resumes it"
+                    ? $"{e.Id} is paid and in flight (request {e.RequestId}){(e.Error is null ? string.Empty : $", not collected yet: {e.Error}")}; 'starsend {(e.Kind == ExecutionKind.Video ? "generate" : "grid")} {sequence.Id}' resumes it"
                     : e.Kind == ExecutionKind.Video
                         ? $"{e.Id} may have been billed but has no request id ({e.Status}); 'starsend generate {sequence.Id} --resubmit' submits it again"
                         : $"{e.Id}, an image call, was interrupted and may have been billed; 'starsend grid {sequence.Id}' asks again", false));
             }
 
+            findings.AddRange(PaidWithoutResult(sequence.Id, mine));
             var claimed = record.Takes.SelectMany(t => t.ExecutionIds).Concat(record.Grids.SelectMany(g => g.ExecutionIds)).ToHashSet(StringComparer.Ordinal);
             foreach (var e in mine.Where(e => e.Status == ExecutionStatus.Complete && e.Kind == ExecutionKind.Video && !claimed.Contains(e.Id)))
             {
@@ -101,6 +102,21 @@ public sealed partial class ClientSequenceRunner
             {
                 yield return new(record.Id, $"take {take.Number}: {problem}{(record.ApprovedTake == take.Number ? " (the approved take!)" : string.Empty)}", false);
             }
+        }
+    }
+
+    /// <summary>Paid jobs that left no result: lost past the provider's retention, or refused after they ran (may be charged).</summary>
+    private static IEnumerable<ReconcileFinding> PaidWithoutResult(string sequenceId, List<ExecutionRecord> mine)
+    {
+        var latest = mine.GroupBy(e => e.StepId).Select(g => g.MaxBy(e => e.Attempt)!);
+        foreach (var e in latest.Where(e => e.Status == ExecutionStatus.PaidResultLost))
+        {
+            yield return new(sequenceId, $"{e.Id} was paid (~${e.CostUsd:0.00}, request {e.RequestId}) but its result is lost ({e.Error}); 'starsend generate {sequenceId} --again' pays for a new one", false);
+        }
+
+        foreach (var e in mine.Where(e => e.Status == ExecutionStatus.MayBeCharged))
+        {
+            yield return new(sequenceId, $"{e.Id} ran and was refused with no output; fal.ai may charge it (~${e.CostUsd:0.00}): {e.Error}", false);
         }
     }
 

@@ -11,6 +11,7 @@ internal sealed class RequestCounter
     public const string UploadPut = "upload_put";
     public const string Download = "download";
     public const string Gemini = "gemini";
+    public const string Requests = "requests";
     public const string Other = "other";
     public const string LeonardoInitImage = "leonardo_init_image";
     public const string LeonardoUpload = "leonardo_upload";
@@ -21,7 +22,7 @@ internal sealed class RequestCounter
 
     private static readonly string[] Keys =
     [
-        Submit, Status, Result, Cancel, UploadInitiate, UploadPut, Download, Gemini, Other,
+        Submit, Status, Result, Cancel, UploadInitiate, UploadPut, Download, Gemini, Requests, Other,
         LeonardoInitImage, LeonardoUpload, LeonardoCreate, LeonardoStatus, LeonardoDelete, LeonardoDownload,
     ];
 

@@ -21,9 +21,39 @@ internal enum FaultKind
     ImageSafety,
     Blocked,
     TextOnly,
+    ThoughtThenFinal,
+    AllThought,
+    DuplicateImage,
+    ImageOther,
+    ImageProhibited,
+    QuotaFreeTier,
     NotGrid,
     QuotaDay,
     ModelGone,
+    JpegImage,
+    JpegLabelledPng,
+    WebpImage,
+
+    /// <summary>403 "User is locked. Reason: Exhausted balance" (field-log #8): submit, upload initiate, result.</summary>
+    Locked,
+
+    /// <summary>A status value fal does not document (<c>FAILED</c>, seen through relays); the job goes on (field-log #7).</summary>
+    UndocumentedStatus,
+
+    /// <summary>A 200 <c>text/html</c> error page where the video should be (field-log #13).</summary>
+    Html,
+
+    /// <summary>The whole MP4 length, but its <c>moov</c> box blanked out: "moov atom not found" (field-log #13).</summary>
+    NoMoov,
+
+    /// <summary>A 200 whose honest Content-Length is shorter than the file (and the result's <c>file_size</c>).</summary>
+    Short,
+
+    /// <summary>A 422 whose <c>detail</c> lists several typed items (missing, literal_error, a root rule) (field-log #9).</summary>
+    DetailList,
+
+    /// <summary>The request listing answers without <c>json_input</c> (payload storage off).</summary>
+    NoPayload,
 
     /// <summary>Leonardo: the generation is accepted, then ends FAILED.</summary>
     JobFailed,

@@ -33,6 +33,9 @@ internal static class FaultReplies
             FaultKind.UserTimeout => FalErrors.Flat(504, "Request timed out", "request_timeout").WithHeader(TimeoutTypeHeader, "user"),
             FaultKind.Unprocessable => FalErrors.Validation([new FieldError(["body", "prompt"], "Input validation failed (injected fault)", "value_error")]),
             FaultKind.ContentPolicy => FalErrors.Validation([new FieldError(["body", "prompt"], "The content could not be processed because it contained material flagged by a content checker.", "content_policy_violation")]),
+            FaultKind.Locked => FalErrors.Locked(),
+            FaultKind.DetailList => FalErrors.Validation(DetailList),
+            FaultKind.Html => Reply.Text(200, "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>502 Bad Gateway</h1></body></html>", "text/html; charset=utf-8"),
             FaultKind.Malformed when download => Reply.Text(200, "<html><body>upstream error</body></html>", "video/mp4"),
             FaultKind.Malformed => Reply.Text(200, "{\"status\": \"IN_PROGRESS\", \"request_id\": <html>", "application/json"),
             _ => null,
@@ -59,10 +62,22 @@ internal static class FaultReplies
         };
     }
 
+    /// <summary>Kling's answer after fal renamed fields (field-log #9): a missing field, a literal error on duration, a root rule.</summary>
+    private static IReadOnlyList<FieldError> DetailList { get; } =
+    [
+        new(["body", "start_image_url"], "Field required", "missing"),
+        new(["body", "multi_prompt", 1, "duration"], "Input should be '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14' or '15'", "literal_error")
+        {
+            Input = System.Text.Json.Nodes.JsonValue.Create(5),
+        },
+        new(["body", "root"], "Value error, Either prompt or multi_prompt must be provided, not both", "value_error"),
+    ];
+
     private static Reply? ForGemini(FaultRule fault, string model) => fault.Kind switch
     {
         FaultKind.TooManyRequests => GoogleErrors.Quota(model, fault.RetryAfterSeconds, perDay: false),
         FaultKind.QuotaDay => GoogleErrors.Quota(model, fault.Arg is null ? 3600 : fault.RetryAfterSeconds, perDay: true),
+        FaultKind.QuotaFreeTier => GoogleErrors.FreeTierQuota(model, fault.Arg is null ? 53 : fault.RetryAfterSeconds),
         FaultKind.ServerError => GoogleErrors.Error(500, "INTERNAL", "An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting"),
         FaultKind.BadGateway => GoogleErrors.Error(502, "UNAVAILABLE", "Bad gateway."),
         FaultKind.Unavailable => GoogleErrors.Error(503, "UNAVAILABLE", "The model is overloaded. Please try again later."),

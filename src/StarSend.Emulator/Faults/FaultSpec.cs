@@ -33,9 +33,25 @@ internal static class FaultSpec
         ["image-safety"] = (FaultKind.ImageSafety, [FaultTargets.Gemini]),
         ["blocked"] = (FaultKind.Blocked, [FaultTargets.Gemini]),
         ["text-only"] = (FaultKind.TextOnly, [FaultTargets.Gemini]),
+        ["thought-then-final"] = (FaultKind.ThoughtThenFinal, [FaultTargets.Gemini]),
+        ["all-thought"] = (FaultKind.AllThought, [FaultTargets.Gemini]),
+        ["duplicate-image"] = (FaultKind.DuplicateImage, [FaultTargets.Gemini]),
+        ["image-other"] = (FaultKind.ImageOther, [FaultTargets.Gemini]),
+        ["image-prohibited"] = (FaultKind.ImageProhibited, [FaultTargets.Gemini]),
+        ["quota-free-tier"] = (FaultKind.QuotaFreeTier, [FaultTargets.Gemini]),
         ["not-grid"] = (FaultKind.NotGrid, [FaultTargets.Gemini]),
         ["quota-day"] = (FaultKind.QuotaDay, [FaultTargets.Gemini]),
         ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini]),
+        ["jpeg"] = (FaultKind.JpegImage, [FaultTargets.Gemini]),
+        ["jpeg-labelled-png"] = (FaultKind.JpegLabelledPng, [FaultTargets.Gemini]),
+        ["webp"] = (FaultKind.WebpImage, [FaultTargets.Gemini]),
+        ["locked"] = (FaultKind.Locked, [FaultTargets.Submit, FaultTargets.Upload, FaultTargets.Result]),
+        ["undocumented-status"] = (FaultKind.UndocumentedStatus, [FaultTargets.Status]),
+        ["html"] = (FaultKind.Html, [FaultTargets.Download]),
+        ["no-moov"] = (FaultKind.NoMoov, [FaultTargets.Download]),
+        ["short"] = (FaultKind.Short, [FaultTargets.Download]),
+        ["detail-list"] = (FaultKind.DetailList, [FaultTargets.Submit, FaultTargets.Result]),
+        ["no-payload"] = (FaultKind.NoPayload, [FaultTargets.Requests]),
     };
 
     public static IReadOnlyList<FaultRule> Parse(string? spec)
@@ -93,6 +109,11 @@ internal static class FaultSpec
         if (kind.Kind == FaultKind.JobError && arg is not (null or 422 or 500))
         {
             throw Bad(text, "job-error takes 422 or 500");
+        }
+
+        if (kind.Kind == FaultKind.Expire && arg is not (null or 404 or 410))
+        {
+            throw Bad(text, "expire takes 404 or 410");
         }
 
         return new FaultRule(target, kind.Kind, arg, when);

@@ -11,6 +11,9 @@ internal static class FaultTargets
     public const string Download = "download";
     public const string Gemini = "gemini";
 
+    /// <summary>fal's Platform API request listing (<c>GET /v1/models/requests/by-endpoint</c>).</summary>
+    public const string Requests = "requests";
+
     /// <summary>Leonardo's <c>POST /init-image</c> and the presigned storage POST.</summary>
     public const string LeonardoUpload = "leonardo-upload";
 
@@ -23,7 +26,7 @@ internal static class FaultTargets
     /// <summary>The MP4 on Leonardo's CDN path.</summary>
     public const string LeonardoDownload = "leonardo-download";
 
-    public static IReadOnlyList<string> All { get; } = [Submit, Status, Result, Cancel, Upload, Download, Gemini, LeonardoUpload, LeonardoCreate, LeonardoStatus, LeonardoDownload];
+    public static IReadOnlyList<string> All { get; } = [Submit, Status, Result, Cancel, Upload, Download, Gemini, Requests, LeonardoUpload, LeonardoCreate, LeonardoStatus, LeonardoDownload];
 
     public static bool IsLeonardo(string target) => target.StartsWith("leonardo-", StringComparison.Ordinal);
 }

@@ -3,7 +3,6 @@ using StarSend.Emulator.Control;
 using StarSend.Emulator.Drawing;
 using StarSend.Emulator.Faults;
 using StarSend.Emulator.Http;
-using StarSend.Imaging;
 
 namespace StarSend.Emulator.Gemini;
 
@@ -41,6 +40,10 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
                 return GeminiReplies.Candidate(model, parsed, null, null, "NO_IMAGE");
             case FaultKind.ImageSafety:
                 return GeminiReplies.Candidate(model, parsed, null, null, "IMAGE_SAFETY");
+            case FaultKind.ImageProhibited:
+                return GeminiReplies.Candidate(model, parsed, null, null, "IMAGE_PROHIBITED_CONTENT");
+            case FaultKind.ImageOther:
+                return GeminiReplies.Candidate(model, parsed, null, null, "IMAGE_OTHER");
             case FaultKind.TextOnly:
                 return GeminiReplies.Candidate(model, parsed, "Here is an image of your scene, a 2x2 grid of four keyframes as requested.", null, "STOP");
         }
@@ -54,10 +57,16 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
         ImageSizes.TryGet(parsed.AspectRatio, parsed.ImageSize, out var width, out var height);
         var seed = SeededRandom.SeedFrom(parsed.Prompt);
         var image = grid ? KeyframeArt.Grid(seed, width, height) : KeyframeArt.Single(seed, width, height);
-        var png = ImageCodec.EncodePng(image);
+        var (bytes, mimeType) = GeminiImageBytes.Encode(image, fault?.Kind);
         counter.ImageGenerated();
+        if (fault?.Kind is FaultKind.ThoughtThenFinal or FaultKind.AllThought or FaultKind.DuplicateImage)
+        {
+            var draft = fault.Kind == FaultKind.DuplicateImage ? bytes : StarSend.Imaging.ImageCodec.EncodePng(KeyframeArt.Single(seed ^ 0x5EED, width, height));
+            return GeminiFieldReplies.SeveralImages(model, fault.Kind, draft, bytes);
+        }
+
         var text = parsed.WantsText ? (grid ? "Here is a 2x2 grid of four keyframes." : "Here is the image.") : null;
-        return GeminiReplies.Candidate(model, parsed, text, png, "STOP");
+        return GeminiReplies.Candidate(model, parsed, text, bytes, "STOP", mimeType);
     }
 
     /// <summary>Whether the prompt asks for a 2x2 grid ("grid", "2x2", "2×2").</summary>

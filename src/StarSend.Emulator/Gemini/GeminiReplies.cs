@@ -8,7 +8,7 @@ internal static class GeminiReplies
 {
     public const int ImageTokens = 1290;
 
-    public static Reply Candidate(string model, GeminiRequest request, string? text, byte[]? png, string finishReason)
+    public static Reply Candidate(string model, GeminiRequest request, string? text, byte[]? png, string finishReason, string mimeType = "image/png")
     {
         var candidate = new JsonObject();
         var parts = new JsonArray();
@@ -19,7 +19,7 @@ internal static class GeminiReplies
 
         if (png is not null)
         {
-            parts.Add(new JsonObject { ["inlineData"] = new JsonObject { ["mimeType"] = "image/png", ["data"] = Convert.ToBase64String(png) } });
+            parts.Add(new JsonObject { ["inlineData"] = new JsonObject { ["mimeType"] = mimeType, ["data"] = Convert.ToBase64String(png) } });
         }
 
         if (parts.Count > 0)

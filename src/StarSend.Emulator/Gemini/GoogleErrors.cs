@@ -59,4 +59,27 @@ internal static class GoogleErrors
         var message = $"You exceeded your current quota, please check your plan and billing details. * Quota exceeded for metric: {metric}, limit: {(perDay ? 250 : 10)}, model: {model}. Please retry in {retryDelaySeconds}s.";
         return Error(429, "RESOURCE_EXHAUSTED", message, details);
     }
+
+    /// <summary>
+    /// A 429 for a free-tier quota with <c>limit: 0</c> (image models are paid-only, field-log #12): the quota id is a
+    /// per-minute one and RetryInfo asks for a short wait, yet no wait can ever help.
+    /// </summary>
+    public static Reply FreeTierQuota(string model, int retryDelaySeconds)
+    {
+        const string metric = "generativelanguage.googleapis.com/generate_content_free_tier_requests";
+        var details = new JsonArray(
+            new JsonObject
+            {
+                ["@type"] = "type.googleapis.com/google.rpc.QuotaFailure",
+                ["violations"] = new JsonArray(new JsonObject
+                {
+                    ["quotaMetric"] = metric,
+                    ["quotaId"] = "GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+                    ["quotaDimensions"] = new JsonObject { ["location"] = "global", ["model"] = model },
+                }),
+            },
+            new JsonObject { ["@type"] = "type.googleapis.com/google.rpc.RetryInfo", ["retryDelay"] = $"{retryDelaySeconds}s" });
+        var message = $"You exceeded your current quota, please check your plan and billing details. * Quota exceeded for metric: {metric}, limit: 0, model: {model}. Please retry in {retryDelaySeconds}s.";
+        return Error(429, "RESOURCE_EXHAUSTED", message, details);
+    }
 }

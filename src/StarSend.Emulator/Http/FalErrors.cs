@@ -25,5 +25,12 @@ internal static class FalErrors
     public static Reply Unauthorized() =>
         Flat(401, "Unauthorized: send the header 'Authorization: Key <FAL_KEY>'");
 
-    public static Reply NotFound(string detail = "Not Found") => Flat(404, detail);
+    /// <summary>
+    /// A locked account (exhausted balance): 403 on every billable call and on storage upload initiate, while status
+    /// GETs still answer (field-log #8; fal-ai/fal#1147, #1163).
+    /// </summary>
+    public static Reply Locked() =>
+        Flat(403, "User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.");
+
+    public static Reply NotFound(string detail = "Not Found", int status = 404) => Flat(status, detail);
 }

@@ -51,6 +51,8 @@ internal sealed class QueueEndpoints(EmulatorOptions options, JobStore jobs, Fil
             StartTimeout = StartTimeout(request.Header("x-fal-request-timeout")),
             Hangs = fault?.Kind == FaultKind.Hang,
             ErrorStatus = fault?.Kind == FaultKind.JobError ? (int)(fault.Arg ?? 422) : null,
+            Input = (JsonObject)body.DeepClone(),
+            StoresPayload = request.Header("X-Fal-Store-IO")?.Trim() is not ("0" or "false"),
         };
         jobs.Add(job);
         counter.SubmitAccepted();
@@ -73,6 +75,12 @@ internal sealed class QueueEndpoints(EmulatorOptions options, JobStore jobs, Fil
         if (Live(appPath, requestId, fault, now) is not { } job)
         {
             return Missing(requestId, jobs.Find(appPath, requestId) is not null || fault?.Kind == FaultKind.Expire);
+        }
+
+        if (fault?.Kind == FaultKind.UndocumentedStatus)
+        {
+            // Seen through relays (field-log #7): a value no official client knows, while the job goes on.
+            return Reply.Json(200, new JsonObject { ["status"] = "FAILED", ["request_id"] = requestId }).WithHeader(RequestIdHeader, requestId);
         }
 
         var snapshot = job.At(now);

@@ -38,6 +38,12 @@ internal sealed class QueueJob
     /// <summary>422 or 500 when the job is to fail (job-error fault).</summary>
     public int? ErrorStatus { get; init; }
 
+    /// <summary>The submitted input, listed as <c>json_input</c> by the request listing when payloads are stored.</summary>
+    public System.Text.Json.Nodes.JsonObject Input { get; init; } = [];
+
+    /// <summary>False when the submit sent <c>X-Fal-Store-IO: 0</c>: the listing then has no <c>json_input</c>.</summary>
+    public bool StoresPayload { get; init; } = true;
+
     public DateTimeOffset StartsAt => SubmittedAt + QueueWait;
 
     public JobSnapshot At(DateTimeOffset now)

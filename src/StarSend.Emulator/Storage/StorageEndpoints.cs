@@ -71,11 +71,42 @@ internal sealed class StorageEndpoints(FileStore files)
     {
         if (fault?.Kind == FaultKind.Expire || files.Find(id) is not { HasContent: true } file)
         {
-            return FalErrors.NotFound("File not found");
+            return fault?.Arg == 410 ? FalErrors.NotFound("File has expired", 410) : FalErrors.NotFound("File not found");
         }
 
-        return RangeReply.For(file.Content, file.ContentType, request.Header("Range"))
+        var content = fault?.Kind switch
+        {
+            FaultKind.NoMoov => WithoutMovieBox(file.Content),
+            FaultKind.Short => file.Content[..(int)(file.Content.Length * fault.TruncateFraction)],
+            _ => file.Content,
+        };
+        return RangeReply.For(content, file.ContentType, fault?.Kind == FaultKind.Short ? null : request.Header("Range"))
             .WithHeader("Content-Disposition", $"inline; filename=\"{file.FileName}\"");
+    }
+
+    /// <summary>The same bytes with the top-level <c>moov</c> box renamed <c>free</c>: full length, but no movie header.</summary>
+    private static byte[] WithoutMovieBox(byte[] mp4)
+    {
+        var copy = (byte[])mp4.Clone();
+        var at = 0;
+        while (at + 8 <= copy.Length)
+        {
+            var size = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(copy.AsSpan(at, 4));
+            if (copy.AsSpan(at + 4, 4).SequenceEqual("moov"u8))
+            {
+                "free"u8.CopyTo(copy.AsSpan(at + 4, 4));
+                break;
+            }
+
+            if (size < 8)
+            {
+                break;
+            }
+
+            at += size;
+        }
+
+        return copy;
     }
 
     private static string Signature(string id) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)))[..16];

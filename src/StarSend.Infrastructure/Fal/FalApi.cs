@@ -17,22 +17,22 @@ internal sealed class FalApi
 {
     private const string KeyHeader = "Authorization";
 
-    private readonly HttpClient _http;
+    private readonly HttpMessageHandler _connections;
     private readonly FalOptions _options;
     private readonly RetryRunner _retry;
     private readonly IFlurlClient _queue;
     private readonly IFlurlClient _rest;
     private readonly ConcurrentDictionary<string, IFlurlClient> _otherFalHosts = new(StringComparer.OrdinalIgnoreCase);
 
-    public FalApi(HttpClient http, FalOptions options, TimeProvider time, RetryRunner retry)
+    public FalApi(HttpMessageHandler connections, FalOptions options, TimeProvider time, RetryRunner retry)
     {
-        _http = http;
+        _connections = connections;
         _options = options;
         _retry = retry;
         Time = time;
         _queue = Keyed(options.QueueUrl);
         _rest = SameOrigin(options.RestUrl, options.QueueUrl) ? _queue : Keyed(options.RestUrl);
-        Plain = ProviderHttp.Plain(http);
+        Plain = ProviderHttp.Plain(connections);
     }
 
     /// <summary>The key-less client for signed upload URLs and CDN downloads.</summary>
@@ -113,7 +113,7 @@ internal sealed class FalApi
         return IsOtherFalApiHost(url) ? _otherFalHosts.GetOrAdd(url.GetLeftPart(UriPartial.Authority), origin => Keyed(new Uri(origin))) : Plain;
     }
 
-    private IFlurlClient Keyed(Uri baseUrl) => ProviderHttp.Keyed(_http, baseUrl, KeyHeader, string.IsNullOrWhiteSpace(_options.Key) ? null : $"Key {_options.Key}");
+    private IFlurlClient Keyed(Uri baseUrl) => ProviderHttp.Keyed(_connections, baseUrl, KeyHeader, string.IsNullOrWhiteSpace(_options.Key) ? null : $"Key {_options.Key}");
 
     /// <summary>fal's API hosts over https (<c>*.fal.run</c>, <c>*.fal.ai</c>); its CDN (<c>*.fal.media</c>) is not one.</summary>
     private static bool IsOtherFalApiHost(Uri url) =>

@@ -8,4 +8,7 @@ internal enum FalCall
     Result,
     Cancel,
     Upload,
+
+    /// <summary>The Platform API's request listing (a lost submit's lookup).</summary>
+    History,
 }

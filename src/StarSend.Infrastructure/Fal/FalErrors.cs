@@ -23,11 +23,20 @@ internal static class FalErrors
             return new ProviderException($"{text}; the request's own start deadline passed", ProviderErrorKind.UserTimeout, status, requestId);
         }
 
+        if (status is 401 or 403 && IsLocked(detail))
+        {
+            return new AccountBlockedException(
+                $"{what}: the fal.ai account is locked or out of balance ({detail}); top up at https://fal.ai/dashboard/billing, then run the same command again",
+                status,
+                requestId);
+        }
+
+        var fields = FieldErrors(answer);
         return status switch
         {
             401 or 403 => new ProviderException($"{what}: FAL_KEY is missing or wrong ({detail ?? "key refused"})", ProviderErrorKind.Unauthorized, status, requestId),
-            422 or 400 when contentPolicy || errorType == ContentPolicyViolation => new ProviderException(text, ProviderErrorKind.ContentPolicy, status, requestId),
-            422 or 400 => new ProviderException(text, ProviderErrorKind.Validation, status, requestId),
+            422 or 400 when contentPolicy || errorType == ContentPolicyViolation => new ProviderException(text, ProviderErrorKind.ContentPolicy, status, requestId) { FieldErrors = fields },
+            422 or 400 => new ProviderException(text, ProviderErrorKind.Validation, status, requestId) { FieldErrors = fields },
             404 or 410 when call is FalCall.Status or FalCall.Result => new ProviderException(
                 $"request {requestId} is past fal's retention window (results are kept 1 h after completion, 6 min when large): {detail ?? $"HTTP {status}"}",
                 ProviderErrorKind.Expired,
@@ -37,6 +46,35 @@ internal static class FalErrors
             408 or 429 or >= 500 => new TransientHttpException(text, status, RetryAfterHeader.Parse(answer.Header("Retry-After"), time)),
             _ => new ProviderException(text, ProviderErrorKind.Other, status, requestId),
         };
+    }
+
+    /// <summary>
+    /// fal's 403 for an account below its lock threshold: "User is locked. Reason: Exhausted balance. Top up your balance at
+    /// fal.ai/dashboard/billing." (field-log #8; fal-ai/fal#1147), as opposed to a key that is wrong or lacks scope.
+    /// </summary>
+    public static bool IsLocked(string? detail) =>
+        detail is not null && (detail.Contains("locked", StringComparison.OrdinalIgnoreCase)
+            || detail.Contains("exhausted balance", StringComparison.OrdinalIgnoreCase)
+            || detail.Contains("top up", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The items of a <c>{"detail":[{loc, msg, type}]}</c> answer (providers.md §1.7), in order; empty for any other body.</summary>
+    public static IReadOnlyList<ProviderFieldError> FieldErrors(HttpAnswer answer)
+    {
+        try
+        {
+            if (JsonNode.Parse(answer.Body) is JsonObject { } obj && obj["detail"] is JsonArray items)
+            {
+                return [.. items.OfType<JsonObject>().Select(i => new ProviderFieldError(
+                    i["loc"] is JsonArray loc ? [.. loc.Select(p => p is JsonValue v && v.TryGetValue<string>(out var text) ? text : p?.ToJsonString() ?? string.Empty)] : [],
+                    JsonText.Of(i["msg"]) ?? JsonText.Of(i["type"]) ?? "invalid",
+                    JsonText.Of(i["type"])))];
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return [];
     }
 
     /// <summary>Field errors as <c>body.prompt: msg</c>, or the flat <c>detail</c> string.</summary>
@@ -83,6 +121,7 @@ internal static class FalErrors
         FalCall.Status => "status",
         FalCall.Result => "result",
         FalCall.Cancel => "cancel",
+        FalCall.History => "request history",
         _ => "upload",
     };
 }

@@ -11,6 +11,19 @@ public sealed record FalOptions
 
     public required Uri RestUrl { get; init; }
 
+    /// <summary>
+    /// fal's Platform API (<c>https://api.fal.ai</c>, providers.md §1.1), where the request history of a lost submit is
+    /// looked up. From <c>STARSEND_FAL_PLATFORM_URL</c>; otherwise the REST URL when that is not fal's own (the emulator
+    /// serves every fal API on one origin), else fal's.
+    /// </summary>
+    public Uri? PlatformUrl { get; init; }
+
+    /// <summary><see cref="PlatformUrl"/>, or when unset fal's own for fal's REST host and the REST origin for any other (the emulator).</summary>
+    public Uri PlatformApi => PlatformUrl
+        ?? (string.Equals(RestUrl.Host, new Uri(SettingsDefaults.FalRestUrl).Host, StringComparison.OrdinalIgnoreCase)
+            ? new Uri(DefaultPlatformUrl)
+            : new Uri(RestUrl.GetLeftPart(UriPartial.Authority)));
+
     /// <summary>The fal key (<c>key_id:key_secret</c>). Secret: never logged, printed or stored.</summary>
     public required string Key { get; init; }
 
@@ -56,14 +69,23 @@ public sealed record FalOptions
             prices[model] = price;
         }
 
+        var rest = new Uri(Override(environment, "STARSEND_FAL_REST_URL") ?? settings.FalRestUrl);
+        var platform = Override(environment, PlatformUrlVariable);
         return new FalOptions
         {
             QueueUrl = new Uri(Override(environment, "STARSEND_FAL_QUEUE_URL") ?? settings.FalQueueUrl),
-            RestUrl = new Uri(Override(environment, "STARSEND_FAL_REST_URL") ?? settings.FalRestUrl),
+            RestUrl = rest,
+            PlatformUrl = platform is null ? null : new Uri(platform),
             Key = FalCredentials.FromEnvironment(environment),
             PricesPerSecond = prices,
         };
     }
+
+    /// <summary>fal's Platform API host.</summary>
+    public const string DefaultPlatformUrl = "https://api.fal.ai";
+
+    /// <summary>Environment variable that points the request-history lookup at another Platform API host.</summary>
+    public const string PlatformUrlVariable = "STARSEND_FAL_PLATFORM_URL";
 
     private static string? Override(IReadOnlyDictionary<string, string?> environment, string name) =>
         environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

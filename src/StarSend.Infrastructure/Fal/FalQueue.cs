@@ -77,9 +77,21 @@ internal sealed class FalQueue
         if (!answer.IsSuccess)
         {
             var error = FalErrors.FromAnswer(answer, FalCall.Submit, job.Model, null, _api.Time);
-            throw error is TransientHttpException transient
-                ? new ProviderException($"{transient.Message}; the job was not accepted, nothing was paid: try again later", ProviderErrorKind.Transient, transient.Status)
-                : error;
+            throw error switch
+            {
+                // A rate limit refuses the request before the queue takes it (providers.md §1.8: queued requests are never
+                // rejected for concurrency, fal retries them itself): not accepted, nothing paid, ask again after Retry-After.
+                TransientHttpException { Status: 429 } limited => new ProviderException(
+                    $"{limited.Message}; the job was not accepted, nothing was paid", ProviderErrorKind.NotAccepted, 429) { RetryAfter = limited.RetryAfter },
+
+                // A 5xx or 408 on the POST does not prove the queue did not take the job (fal-js notes a duplicate is possible
+                // when one arrives after acceptance, providers.md §1.10): it is looked up before anything is sent again.
+                TransientHttpException transient => new ProviderException(
+                    $"fal.ai submit for {job.Model}: {transient.Message}; fal does not say whether the job was queued, so it is looked up before anything is sent again",
+                    ProviderErrorKind.SubmissionUnknown,
+                    transient.Status),
+                _ => error,
+            };
         }
 
         return ReadHandle(job, answer);
@@ -149,6 +161,13 @@ internal sealed class FalQueue
         {
             DurationS = job.TotalDurationS,
         };
+    }
+
+    /// <summary>The handle of a request found by id (a lost submit's lookup): URLs by fal's documented rule (providers.md §1.2).</summary>
+    public VideoJobHandle HandleFor(VideoJob job, string requestId)
+    {
+        var requests = Requests(job.Model, requestId);
+        return new VideoJobHandle(requestId, job.Model, requests + "/status", requests, requests + "/cancel") { DurationS = job.TotalDurationS };
     }
 
     /// <summary>

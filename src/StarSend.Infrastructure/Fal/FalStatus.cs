@@ -9,8 +9,12 @@ internal sealed record FalStatus(string Status, int? QueuePosition, IReadOnlyLis
 {
     public bool IsCompleted => Status == "COMPLETED";
 
-    /// <summary>Statuses no official client knows but some schemas list (providers.md §1.4); treated as a failed job.</summary>
-    public bool IsFailed => Status is "FAILED" or "ERROR" or "CANCELLED" or "CANCELED";
+    /// <summary>
+    /// A status no official client knows (<c>FAILED</c>, <c>CANCELED</c>... listed by third-party schemas, seen through
+    /// relays, providers.md §1.4; field-log #7): fal never sends FAILED, a failed job ends COMPLETED and its error comes
+    /// from the result GET. Tolerated as "still running": polling goes on and the job completes later.
+    /// </summary>
+    public bool IsUndocumented => Status is not ("IN_QUEUE" or "IN_PROGRESS" or "COMPLETED");
 
     public static FalStatus Parse(JsonNode? json)
     {

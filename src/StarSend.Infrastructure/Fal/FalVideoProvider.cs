@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Serilog;
 using StarSend.Core.Errors;
 using StarSend.Core.Providers;
@@ -17,20 +18,22 @@ public sealed class FalVideoProvider : IVideoProvider
     private readonly FalQueue _queue;
     private readonly FalStorage _storage;
     private readonly FileDownloader _downloader;
+    private readonly FalRequestHistory _history;
 
     /// <summary>
-    /// <paramref name="http"/> is the shared connection pool (see <see cref="ProviderHttp.CreateClient"/>: no client-wide
-    /// timeout, no automatic redirects); the provider builds its Flurl clients on it, one per fal base URL.
+    /// <paramref name="connections"/> is the shared connection pool (see <see cref="ProviderHttp.CreateConnections"/>: no
+    /// automatic redirects; each call sets its own deadline); the provider builds its Flurl clients on it, one per fal base URL.
     /// </summary>
-    public FalVideoProvider(HttpClient http, FalOptions options, TimeProvider time, ILogger? log = null)
+    public FalVideoProvider(HttpMessageHandler connections, FalOptions options, TimeProvider time, ILogger? log = null)
     {
         _options = options;
         _time = time;
         _log = log ?? Serilog.Core.Logger.None;
         var retry = new RetryRunner("fal.ai", options.Retry, time, _log);
-        var api = new FalApi(http, options, time, retry);
+        var api = new FalApi(connections, options, time, retry);
         _queue = new FalQueue(api, options);
         _storage = new FalStorage(api, options, retry);
+        _history = new FalRequestHistory(api, options, _queue);
         _downloader = new FileDownloader(api.Plain, time, retry, options.DownloadIdleTimeout, _log);
     }
 
@@ -54,20 +57,33 @@ public sealed class FalVideoProvider : IVideoProvider
         return handle;
     }
 
+    /// <summary>
+    /// Polls until COMPLETED, then reads the result. fal's result answer decides how the job ended (providers.md §1.4–1.5):
+    /// a COMPLETED status carrying <c>error</c> is only a hint, checked against the result GET. A status value fal does
+    /// not document is tolerated and polling goes on. A failure to read (401/403, a locked account, the network) is thrown
+    /// as it is: the job is not failed by it.
+    /// </summary>
     public async Task<VideoJobResult> WaitForResultAsync(VideoJobHandle handle, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var schedule = new PollSchedule(_options.PollInitial, _options.PollGrowth, _options.PollMax);
         var seen = new HashSet<FalLogLine>();
+        var warned = false;
+        FalStatus status;
         while (true)
         {
-            var status = await _queue.StatusAsync(handle, cancellationToken);
+            status = await _queue.StatusAsync(handle, cancellationToken);
             var fresh = status.Logs.Where(seen.Add).Select(l => l.Message).ToList();
             progress?.Report(new JobProgress(Phase(status), status.QueuePosition, fresh, _time.GetElapsedTime(started)));
-            if (status.IsCompleted || status.IsFailed)
+            if (status.IsCompleted)
             {
-                ThrowIfFailed(handle, status);
                 break;
+            }
+
+            if (status.IsUndocumented && !warned)
+            {
+                warned = true;
+                _log.Warning("fal.ai answered status {Status} for request {RequestId}, which fal does not document; polling on", status.Status, handle.RequestId);
             }
 
             if (_time.GetElapsedTime(started) >= _options.MaxWait)
@@ -81,16 +97,38 @@ public sealed class FalVideoProvider : IVideoProvider
             await Task.Delay(schedule.Next(), _time, cancellationToken);
         }
 
-        var (output, units) = await _queue.ResultAsync(handle, cancellationToken);
+        JsonObject output;
+        decimal? units;
+        try
+        {
+            (output, units) = await _queue.ResultAsync(handle, cancellationToken);
+        }
+        catch (ProviderException ex) when (status.Error is not null && ex.HttpStatus is not null
+            && ex.Kind is ProviderErrorKind.Transient or ProviderErrorKind.Other)
+        {
+            // The status said the job failed and the result answers with fal's own error (5xx, 499): the job ended.
+            throw Failed(handle, status, ex);
+        }
+
         var video = FalVideoOutput.Read(output, handle.RequestId);
         return video with { BillableUnits = units, CostUsd = Cost(handle, units) };
     }
+
+    /// <summary>
+    /// fal's request history (Platform API, <c>GET /v1/models/requests/by-endpoint</c>) searched for a job this submit
+    /// may have created: same endpoint, sent in the window, same input, not one of <paramref name="known"/>.
+    /// </summary>
+    public Task<SubmitLookup> FindSubmittedAsync(VideoJob job, DateTimeOffset sentFrom, DateTimeOffset sentUntil, IReadOnlyCollection<string> known, CancellationToken cancellationToken) =>
+        _history.FindAsync(job, KlingRequestBody.Build(job, KlingEndpoint.For(job.Model)), sentFrom, sentUntil, known, cancellationToken);
 
     public Task<CancelOutcome> CancelAsync(VideoJobHandle handle, CancellationToken cancellationToken) =>
         _queue.CancelAsync(handle, cancellationToken);
 
     public Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, CancellationToken cancellationToken) =>
-        _downloader.DownloadAsync(url, destinationPath, maxBytes, cancellationToken);
+        _downloader.DownloadAsync(url, destinationPath, maxBytes, null, cancellationToken);
+
+    public Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, long? expectedBytes, CancellationToken cancellationToken) =>
+        _downloader.DownloadAsync(url, destinationPath, maxBytes, expectedBytes, cancellationToken);
 
     private decimal PricePerSecond(string model) =>
         _options.PricesPerSecond.TryGetValue(model, out var price)
@@ -120,21 +158,20 @@ public sealed class FalVideoProvider : IVideoProvider
         _ => JobPhase.InProgress,
     };
 
-    private static void ThrowIfFailed(VideoJobHandle handle, FalStatus status)
+    private static ProviderException Failed(VideoJobHandle handle, FalStatus status, ProviderException result)
     {
-        if (status.Error is null && !status.IsFailed)
-        {
-            return;
-        }
-
         var kind = status.ErrorType switch
         {
             FalErrors.ContentPolicyViolation => ProviderErrorKind.ContentPolicy,
             "request_timeout" => ProviderErrorKind.UserTimeout,
             _ => ProviderErrorKind.JobFailed,
         };
-        var reason = status.Error ?? $"the job ended as {status.Status}";
         var type = status.ErrorType is null ? string.Empty : $" ({status.ErrorType})";
-        throw new ProviderException($"fal.ai request {handle.RequestId} for {handle.Model} failed: {reason}{type}", kind, requestId: handle.RequestId);
+        return new ProviderException(
+            $"fal.ai request {handle.RequestId} for {handle.Model} failed: {status.Error}{type}; its result answered HTTP {result.HttpStatus}",
+            kind,
+            result.HttpStatus,
+            handle.RequestId,
+            result);
     }
 }

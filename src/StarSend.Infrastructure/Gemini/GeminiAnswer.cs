@@ -1,22 +1,26 @@
 using System.Text.Json.Nodes;
 using StarSend.Core.Errors;
+using StarSend.Core.Providers;
 using StarSend.Infrastructure.Http;
 
 namespace StarSend.Infrastructure.Gemini;
 
 /// <summary>
-/// Reads a 200 generateContent answer: every <c>inlineData</c> part (camelCase or snake_case) that is not a thought,
-/// or the reason there is none (providers.md §3.4–3.5). A 200 without an image is a failure, never retried.
+/// Reads a 200 generateContent answer (providers.md §3.4–3.5, field-log #1, #3, #4): every image part under
+/// <c>inlineData</c> or <c>inline_data</c> (<c>mimeType</c> or <c>mime_type</c>), thought-flagged or not, typed by
+/// its bytes. The image to use is the last one not flagged <c>thought: true</c>; when every image is flagged (one
+/// team saw the only final image flagged), the last image. Without any image part, the reason from the
+/// candidate's <c>finishReason</c> (never from <c>content</c>) or the prompt's <c>blockReason</c>.
 /// </summary>
 internal static class GeminiAnswer
 {
     private static readonly string[] PolicyReasons =
         ["SAFETY", "IMAGE_SAFETY", "PROHIBITED_CONTENT", "IMAGE_PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_RECITATION"];
 
-    public static (byte[] Data, string MimeType, string? Text, int Images, long? ImageTokens) Read(JsonObject answer, string model)
+    public static GeminiImages Read(JsonObject answer, string model)
     {
         var candidates = answer["candidates"] as JsonArray ?? [];
-        var images = new List<(byte[] Data, string MimeType)>();
+        var found = new List<(byte[] Data, string? Label, bool Thought)>();
         var texts = new List<string>();
         var finishReasons = new List<string>();
         foreach (var candidate in candidates.OfType<JsonObject>())
@@ -28,17 +32,12 @@ internal static class GeminiAnswer
 
             foreach (var part in ((candidate["content"] as JsonObject)?["parts"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                if (part["thought"] is JsonValue thought && thought.TryGetValue<bool>(out var isThought) && isThought)
-                {
-                    continue;
-                }
-
+                var thought = part["thought"] is JsonValue flag && flag.TryGetValue<bool>(out var isThought) && isThought;
                 if ((part["inlineData"] ?? part["inline_data"]) is JsonObject inline && JsonText.Of(inline["data"]) is { } data)
                 {
-                    var mime = JsonText.Of(inline["mimeType"] ?? inline["mime_type"]) ?? "image/png";
-                    images.Add((Decode(data, model), mime));
+                    found.Add((Decode(data, model), JsonText.Of(inline["mimeType"] ?? inline["mime_type"]), thought));
                 }
-                else if (JsonText.Of(part["text"]) is { } text)
+                else if (!thought && JsonText.Of(part["text"]) is { } text)
                 {
                     texts.Add(text.Trim());
                 }
@@ -46,12 +45,15 @@ internal static class GeminiAnswer
         }
 
         var said = texts.Count == 0 ? null : string.Join(" ", texts);
-        if (images.Count > 0)
+        if (found.Count == 0)
         {
-            return (images[0].Data, images[0].MimeType, said, images.Count, ImageTokens(answer));
+            throw NoImage(answer, model, finishReasons, said, candidates.Count);
         }
 
-        throw NoImage(answer, model, finishReasons, said, candidates.Count);
+        var chosen = found.FindLastIndex(f => !f.Thought);
+        chosen = chosen >= 0 ? chosen : found.Count - 1;
+        var parts = found.Select((f, i) => new GeneratedImagePart(f.Data, ImageMagic.Sniff(f.Data) ?? f.Label ?? "application/octet-stream", f.Label, f.Thought, i == chosen)).ToList();
+        return new GeminiImages(parts, said, ImageTokens(answer));
     }
 
     private static ProviderException NoImage(JsonObject answer, string model, List<string> finishReasons, string? said, int candidates)
@@ -64,11 +66,19 @@ internal static class GeminiAnswer
         }
 
         var reason = finishReasons.FirstOrDefault(r => r != "STOP") ?? finishReasons.FirstOrDefault();
-        var kind = reason is not null && PolicyReasons.Contains(reason) ? ProviderErrorKind.ContentPolicy : ProviderErrorKind.NoImage;
+        var kind = reason is not null && IsPolicy(reason) ? ProviderErrorKind.ContentPolicy : ProviderErrorKind.NoImage;
         var why = reason is null ? "no image in the answer" : $"finishReason {reason}";
         var text = said is null ? string.Empty : $"; it said: \"{Shorten(said)}\"";
         return new ProviderException($"Gemini {model} returned no image ({why}){text}", kind);
     }
+
+    /// <summary>
+    /// A safety or policy refusal (asking again does not help, and is not done): the listed reasons and any reason
+    /// naming SAFETY or PROHIBITED. Everything else without an image (NO_IMAGE, IMAGE_OTHER, a text-only STOP) is
+    /// kind NoImage, which the provider asks once more.
+    /// </summary>
+    public static bool IsPolicy(string reason) =>
+        PolicyReasons.Contains(reason) || reason.Contains("SAFETY", StringComparison.Ordinal) || reason.Contains("PROHIBITED", StringComparison.Ordinal);
 
     /// <summary>Image output tokens from <c>usageMetadata.candidatesTokensDetails[modality=IMAGE]</c>, when reported.</summary>
     private static long? ImageTokens(JsonObject answer)

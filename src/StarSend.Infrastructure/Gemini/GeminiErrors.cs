@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using StarSend.Core.Errors;
 using StarSend.Infrastructure.Http;
 
 namespace StarSend.Infrastructure.Gemini;
 
 /// <summary>Turns a Google RPC error answer into a final <see cref="ProviderException"/> or a retryable <see cref="TransientHttpException"/> (providers.md §3.6).</summary>
-internal static class GeminiErrors
+internal static partial class GeminiErrors
 {
     public static Exception FromAnswer(HttpAnswer answer, string model, TimeProvider time)
     {
@@ -17,8 +18,8 @@ internal static class GeminiErrors
         var text = $"Gemini {model} answered HTTP {answer.Status}{(rpcStatus is null ? string.Empty : $" {rpcStatus}")}: {message}";
         return answer.Status switch
         {
-            429 when DailyQuota(details) is { } quotaId => new ProviderException(
-                $"{text} (quota {quotaId} is per day: it is not retried; try again after it resets)", ProviderErrorKind.QuotaExhausted, 429),
+            429 when Unrecoverable(details, message) is { } why => new AccountBlockedException(
+                $"{text} ({why}; StarSend does not wait for it and sends no more Gemini calls this run)", ProviderErrorKind.QuotaExhausted, 429),
             429 or 408 or 500 or 502 or 503 or 504 => new TransientHttpException(text, answer.Status, RetryDelay(details) ?? RetryAfterHeader.Parse(answer.Header("Retry-After"), time)),
             401 or 403 => new ProviderException($"Gemini refused the key (HTTP {answer.Status}): GEMINI_API_KEY is missing or wrong ({message})", ProviderErrorKind.Unauthorized, answer.Status),
             404 => new ProviderException($"Gemini does not serve the model {model} (retired?): {message}", ProviderErrorKind.ModelNotFound, answer.Status),
@@ -39,11 +40,30 @@ internal static class GeminiErrors
         }
     }
 
-    private static string? DailyQuota(List<JsonObject> details) =>
-        details.Where(d => JsonText.Of(d["@type"])?.EndsWith("google.rpc.QuotaFailure", StringComparison.Ordinal) == true)
+    /// <summary>
+    /// Why a 429 cannot recover by waiting, whatever <c>retryDelay</c> says, or null for a per-minute quota worth
+    /// waiting for: a quota with limit 0 (the free tier of a paid-only image model, field-log #12) or a per-day
+    /// quota (sticky until the reset, providers.md §3.6).
+    /// </summary>
+    private static string? Unrecoverable(List<JsonObject> details, string message)
+    {
+        var violations = details.Where(d => JsonText.Of(d["@type"])?.EndsWith("google.rpc.QuotaFailure", StringComparison.Ordinal) == true)
             .SelectMany(d => (d["violations"] as JsonArray)?.OfType<JsonObject>() ?? [])
-            .Select(v => JsonText.Of(v["quotaId"]))
-            .FirstOrDefault(id => id?.Contains("PerDay", StringComparison.OrdinalIgnoreCase) == true);
+            .ToList();
+        var ids = violations.Select(v => JsonText.Of(v["quotaId"]) ?? JsonText.Of(v["quotaMetric"])).OfType<string>().ToList();
+        var named = ids.Count == 0 ? "the quota" : $"quota {string.Join(", ", ids)}";
+        if (LimitZero().IsMatch(message) || violations.Any(v => JsonText.Number(v["quotaValue"]) == 0))
+        {
+            return $"{named} has a limit of 0: this key's project has no quota for the model (image models are paid-only); enable billing for it or use another key";
+        }
+
+        return ids.Any(id => id.Contains("PerDay", StringComparison.OrdinalIgnoreCase))
+            ? $"{named} is per day: it recovers only after the daily reset; try again then, or raise the quota"
+            : null;
+    }
+
+    [GeneratedRegex(@"\blimit:\s*0(?![\d.])", RegexOptions.CultureInvariant)]
+    private static partial Regex LimitZero();
 
     private static TimeSpan? RetryDelay(List<JsonObject> details) =>
         details.Where(d => JsonText.Of(d["@type"])?.EndsWith("google.rpc.RetryInfo", StringComparison.Ordinal) == true)

@@ -9,8 +9,12 @@ using StarSend.Infrastructure.Http;
 namespace StarSend.Infrastructure.Gemini;
 
 /// <summary>
-/// A Gemini image model through generateContent. 429s wait as long as RetryInfo says (a per-day quota is final),
-/// 5xx and broken connections are retried with back-off, and a model that is no longer served falls back once.
+/// A Gemini image model through generateContent. Per-minute 429s wait as long as RetryInfo says (bounded by
+/// <see cref="RetrySettings.MaxRetryAfter"/>); a quota that cannot recover (per day, limit 0) is an
+/// <see cref="AccountBlockedException"/> at once, and every later call of this provider fails with it unsent.
+/// 5xx and broken connections are retried with back-off. An answer without an image is never asked again here: it
+/// is kind NoImage (NO_IMAGE, IMAGE_OTHER, no image part), which the workflow asks once more as a new paid call
+/// recorded before it is sent, or ContentPolicy (a safety refusal), asked never. A model no longer served falls back once.
 /// </summary>
 public sealed class GeminiImageProvider : IImageProvider
 {
@@ -20,15 +24,16 @@ public sealed class GeminiImageProvider : IImageProvider
     private readonly ILogger _log;
     private readonly RetryRunner _retry;
     private volatile bool _mainModelGone;
+    private volatile AccountBlockedException? _blocked;
 
     /// <summary>
-    /// <paramref name="http"/> is the shared connection pool (see <see cref="ProviderHttp.CreateClient"/>: no client-wide
-    /// timeout, no automatic redirects); the provider builds one Flurl client on it for its base URL, with the key
+    /// <paramref name="connections"/> is the shared connection pool (see <see cref="ProviderHttp.CreateConnections"/>: no
+    /// automatic redirects; each call sets its own deadline); the provider builds one Flurl client on it for its base URL, with the key
     /// in the <c>x-goog-api-key</c> header.
     /// </summary>
-    public GeminiImageProvider(HttpClient http, GeminiOptions options, TimeProvider time, ILogger? log = null)
+    public GeminiImageProvider(HttpMessageHandler connections, GeminiOptions options, TimeProvider time, ILogger? log = null)
     {
-        _http = ProviderHttp.Keyed(http, options.BaseUrl, "x-goog-api-key", options.ApiKey);
+        _http = ProviderHttp.Keyed(connections, options.BaseUrl, "x-goog-api-key", options.ApiKey);
         _options = options;
         _time = time;
         _log = log ?? Serilog.Core.Logger.None;
@@ -38,6 +43,24 @@ public sealed class GeminiImageProvider : IImageProvider
     public async Task<GeneratedImage> GenerateAsync(ImageJob job, CancellationToken cancellationToken)
     {
         GeminiRequestBody.Validate(job);
+        if (_blocked is { } blocked)
+        {
+            throw new AccountBlockedException($"not sent: {blocked.Message}", blocked.Kind, blocked.HttpStatus);
+        }
+
+        try
+        {
+            return await GenerateOrFallBackAsync(job, cancellationToken);
+        }
+        catch (AccountBlockedException ex)
+        {
+            _blocked ??= ex;
+            throw;
+        }
+    }
+
+    private async Task<GeneratedImage> GenerateOrFallBackAsync(ImageJob job, CancellationToken cancellationToken)
+    {
         var fallback = _options.FallbackModel is { } f && f != _options.Model ? f : null;
         if (_mainModelGone && fallback is not null)
         {
@@ -71,8 +94,31 @@ public sealed class GeminiImageProvider : IImageProvider
     {
         var url = new Uri($"{_options.BaseUrl.ToString().TrimEnd('/')}/v1beta/models/{Uri.EscapeDataString(model)}:generateContent");
         var body = GeminiRequestBody.Build(job, model, _options);
+        var images = GeminiAnswer.Read(await CallAsync(url, body, model, cancellationToken), model);
+        var chosen = images.Chosen;
+        if (images.Parts.Count > 1)
+        {
+            _log.Information(
+                "Gemini {Model} returned {Images} images ({Thoughts} flagged as thoughts); using image {Chosen}, keeping all",
+                model, images.Parts.Count, images.Parts.Count(p => p.Thought), images.Parts.ToList().IndexOf(chosen) + 1);
+        }
+
+        return new GeneratedImage
+        {
+            Data = chosen.Data,
+            MimeType = chosen.MimeType,
+            Model = model,
+            CostUsd = Cost(model, images.ImageTokens),
+            Text = images.Text,
+            Images = images.Parts,
+        };
+    }
+
+    /// <summary>One generateContent call, retried on transient faults, answering the JSON of a 200.</summary>
+    private Task<JsonObject> CallAsync(Uri url, JsonObject body, string model, CancellationToken cancellationToken)
+    {
         var malformed = 0;
-        var answer = await _retry.ExecuteAsync(
+        return _retry.ExecuteAsync(
             "generateContent",
             async token =>
             {
@@ -99,26 +145,28 @@ public sealed class GeminiImageProvider : IImageProvider
                 }
             },
             cancellationToken);
-
-        var (data, mime, text, images, tokens) = GeminiAnswer.Read(answer, model);
-        if (images > 1)
-        {
-            _log.Information("Gemini {Model} returned {Images} images; keeping the first", model, images);
-        }
-
-        return new GeneratedImage { Data = data, MimeType = mime, Model = model, CostUsd = Cost(model, tokens, images), Text = text };
     }
 
-    private decimal Cost(string model, long? imageTokens, int images)
+    /// <summary>
+    /// One call's cost, counted once whatever the number of image parts: from its image output tokens when reported
+    /// (Google bills tokens, providers.md §3.7), else the model's price for one image.
+    /// </summary>
+    private decimal Cost(string model, long? imageTokens)
     {
-        if (!_options.ImagePrices.TryGetValue(model, out var perImage))
-        {
-            _log.Warning("No price known for {Model}; the image is recorded at $0", model);
-            return 0;
-        }
-
+        var perImage = PerImage(model);
         return imageTokens is { } tokens && _options.TokensPerImage > 0
             ? Math.Round(tokens * perImage / _options.TokensPerImage, 6)
-            : perImage * images;
+            : perImage;
+    }
+
+    private decimal PerImage(string model)
+    {
+        if (_options.ImagePrices.TryGetValue(model, out var perImage))
+        {
+            return perImage;
+        }
+
+        _log.Warning("No price known for {Model}; the image is recorded at $0", model);
+        return 0;
     }
 }

@@ -26,7 +26,10 @@ public sealed record GeminiOptions
     /// <summary><c>["IMAGE"]</c>, or <c>["TEXT","IMAGE"]</c> to let the model talk as well.</summary>
     public IReadOnlyList<string> ResponseModalities { get; init; } = ["IMAGE"];
 
-    /// <summary><c>1K</c>, <c>2K</c> or <c>4K</c> for the 3.x models; null leaves the model's default (1K).</summary>
+    /// <summary>
+    /// <c>1K</c>, <c>2K</c> or <c>4K</c> for the 3.x models; null leaves the model's default (1K). Projects get
+    /// <c>image_size</c> from starsend.json, 2K by default.
+    /// </summary>
     public string? ImageSize { get; init; }
 
     /// <summary>Deadline for one generateContent call; image models take tens of seconds.</summary>
@@ -50,6 +53,7 @@ public sealed record GeminiOptions
             ApiKey = GeminiCredentials.FromEnvironment(environment),
             Model = settings.ImageModel,
             FallbackModel = string.IsNullOrWhiteSpace(settings.ImageFallbackModel) ? null : settings.ImageFallbackModel,
+            ImageSize = settings.ImageSize,
             ImagePrices = prices,
         };
     }

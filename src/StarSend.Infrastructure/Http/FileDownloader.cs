@@ -13,13 +13,18 @@ namespace StarSend.Infrastructure.Http;
 /// </summary>
 internal sealed class FileDownloader(IFlurlClient http, TimeProvider time, RetryRunner retry, TimeSpan idleTimeout, ILogger log)
 {
-    public async Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Downloads <paramref name="url"/> to <paramref name="destinationPath"/>. With <paramref name="expectedBytes"/> (the
+    /// result's <c>file_size</c>), a body that ends short of it although the server called it whole is resumed with
+    /// <c>Range</c> like a cut transfer.
+    /// </summary>
+    public async Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, long? expectedBytes, CancellationToken cancellationToken)
     {
         var part = destinationPath + ".part";
         File.Delete(part);
         try
         {
-            var length = await retry.ExecuteAsync("download", token => AttemptAsync(url, part, maxBytes, token), cancellationToken);
+            var length = await retry.ExecuteAsync("download", token => AttemptAsync(url, part, maxBytes, expectedBytes, token), cancellationToken);
             File.Move(part, destinationPath, overwrite: true);
             return length;
         }
@@ -30,7 +35,7 @@ internal sealed class FileDownloader(IFlurlClient http, TimeProvider time, Retry
         }
     }
 
-    private async Task<long> AttemptAsync(Uri url, string part, long maxBytes, CancellationToken cancellationToken)
+    private async Task<long> AttemptAsync(Uri url, string part, long maxBytes, long? expectedBytes, CancellationToken cancellationToken)
     {
         var offset = File.Exists(part) ? new FileInfo(part).Length : 0;
         var request = http.Request(url.AbsoluteUri);
@@ -56,6 +61,12 @@ internal sealed class FileDownloader(IFlurlClient http, TimeProvider time, Retry
                 throw TooBig(url, total.Value, maxBytes);
             }
 
+            if (response.Content.Headers.ContentType?.MediaType is "text/html")
+            {
+                // An error page served as the file (field-log #13): never resumed onto, never kept.
+                throw new ProviderException($"{url} answered an HTML page, not the file (HTTP {(int)response.StatusCode} text/html)", ProviderErrorKind.BadOutput, (int)response.StatusCode);
+            }
+
             await using var body = await response.Content.ReadAsStreamAsync(linked.Token);
             await using (var file = new FileStream(part, FileMode.Append, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
@@ -79,6 +90,11 @@ internal sealed class FileDownloader(IFlurlClient http, TimeProvider time, Retry
             if (total is not null && offset != total)
             {
                 throw new TransientHttpException($"the download of {url} stopped at {offset} of {total} bytes");
+            }
+
+            if (expectedBytes is { } expected && offset < expected)
+            {
+                throw new TransientHttpException($"the download of {url} ended at {offset} of the {expected} bytes the result announced");
             }
 
             return offset;

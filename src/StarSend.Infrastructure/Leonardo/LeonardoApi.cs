@@ -17,13 +17,13 @@ internal sealed class LeonardoApi
     private readonly RetryRunner _retry;
     private readonly IFlurlClient _api;
 
-    public LeonardoApi(HttpClient http, LeonardoOptions options, TimeProvider time, RetryRunner retry)
+    public LeonardoApi(HttpMessageHandler connections, LeonardoOptions options, TimeProvider time, RetryRunner retry)
     {
         _options = options;
         _retry = retry;
         Time = time;
-        _api = ProviderHttp.Keyed(http, options.BaseUrl, "authorization", string.IsNullOrWhiteSpace(options.Key) ? null : $"Bearer {options.Key}");
-        Plain = ProviderHttp.Plain(http);
+        _api = ProviderHttp.Keyed(connections, options.BaseUrl, "authorization", string.IsNullOrWhiteSpace(options.Key) ? null : $"Bearer {options.Key}");
+        Plain = ProviderHttp.Plain(connections);
     }
 
     /// <summary>The key-less client for the presigned upload URL and the CDN.</summary>

@@ -26,7 +26,14 @@ internal sealed class LeonardoUploads(LeonardoApi api, LeonardoOptions options, 
             throw new BadInputException($"cannot upload {localPath}: the file does not exist");
         }
 
-        var extension = file.Extension.TrimStart('.').ToLowerInvariant();
+        // The extension follows the bytes (the content type StarSend read from them), never the file name.
+        var extension = contentType switch
+        {
+            "image/jpeg" => "jpg",
+            "image/webp" => "webp",
+            "image/png" => "png",
+            _ => file.Extension.TrimStart('.').ToLowerInvariant(),
+        };
         if (!Extensions.Contains(extension))
         {
             throw new BadInputException($"cannot upload {file.Name} to Leonardo: a .{extension} file; init images are {string.Join(", ", Extensions.Select(e => "." + e))}");

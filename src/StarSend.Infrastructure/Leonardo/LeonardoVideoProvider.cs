@@ -29,14 +29,14 @@ public sealed class LeonardoVideoProvider : IVideoProvider
     private readonly RetryRunner _retry;
     private readonly ResiliencePipeline _connectRetry;
 
-    /// <summary><paramref name="http"/> is the shared pool (<see cref="ProviderHttp.CreateClient"/>); Flurl clients are built on it.</summary>
-    public LeonardoVideoProvider(HttpClient http, LeonardoOptions options, TimeProvider time, ILogger? log = null)
+    /// <summary><paramref name="connections"/> is the shared pool (<see cref="ProviderHttp.CreateConnections"/>); Flurl clients are built on it.</summary>
+    public LeonardoVideoProvider(HttpMessageHandler connections, LeonardoOptions options, TimeProvider time, ILogger? log = null)
     {
         _options = options;
         _time = time;
         _log = log ?? Serilog.Core.Logger.None;
         _retry = new RetryRunner("Leonardo", options.Retry, time, _log);
-        _api = new LeonardoApi(http, options, time, _retry);
+        _api = new LeonardoApi(connections, options, time, _retry);
         _uploads = new LeonardoUploads(_api, options, _retry);
         _downloader = new FileDownloader(_api.Plain, time, _retry, options.DownloadIdleTimeout, _log);
         _connectRetry = options.CreateConnectAttempts < 2
@@ -242,7 +242,10 @@ public sealed class LeonardoVideoProvider : IVideoProvider
     }
 
     public Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, CancellationToken cancellationToken) =>
-        _downloader.DownloadAsync(url, destinationPath, maxBytes, cancellationToken);
+        _downloader.DownloadAsync(url, destinationPath, maxBytes, null, cancellationToken);
+
+    public Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, long? expectedBytes, CancellationToken cancellationToken) =>
+        _downloader.DownloadAsync(url, destinationPath, maxBytes, expectedBytes, cancellationToken);
 
     private static VideoModelCapabilities CapsOf(string model)
     {

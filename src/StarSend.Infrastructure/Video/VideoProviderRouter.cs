@@ -36,6 +36,14 @@ public sealed class VideoProviderRouter(IVideoProvider fal, IVideoProvider leona
     public Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, CancellationToken cancellationToken) =>
         fal.DownloadAsync(url, destinationPath, maxBytes, cancellationToken);
 
+    public Task<long> DownloadAsync(Uri url, string destinationPath, long maxBytes, long? expectedBytes, CancellationToken cancellationToken) =>
+        fal.DownloadAsync(url, destinationPath, maxBytes, expectedBytes, cancellationToken);
+
+    /// <summary>fal's request history for fal jobs; Leonardo keeps none StarSend can match, so its lost creates stay unknown.</summary>
+    public Task<SubmitLookup> FindSubmittedAsync(
+        VideoJob job, DateTimeOffset sentFrom, DateTimeOffset sentUntil, IReadOnlyCollection<string> known, CancellationToken cancellationToken) =>
+        Route(job, out var j).FindSubmittedAsync(j, sentFrom, sentUntil, known, cancellationToken);
+
     private static bool IsLeonardo(string model) => VideoModelId.Parse(model).Provider == VideoModelId.Leonardo;
 
     private IVideoProvider Route(VideoJob job, out VideoJob routed)

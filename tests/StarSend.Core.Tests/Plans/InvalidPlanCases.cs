@@ -27,7 +27,7 @@ internal static class InvalidPlanCases
         ["element-image-absolute"] = Edit(p => p["elements"]![1]!["image"] = "/etc/hostname", ["$.elements[1].image"], "absolute path"),
         ["element-image-too-small"] = Image(f => TestImages.Png(f.Combine("elements", "small.png"), 299, 400), "small.png", "is 299x400 px; Kling needs at least 300 px a side"),
         ["element-image-too-wide"] = Image(f => TestImages.Png(f.Combine("elements", "wide.png"), 1000, 300), "wide.png", "aspect ratio"),
-        ["element-image-not-image"] = Image(f => File.WriteAllText(f.Combine("elements", "notes.png"), "hello"), "notes.png", "not a PNG or JPEG"),
+        ["element-image-not-image"] = Image(f => File.WriteAllText(f.Combine("elements", "notes.png"), "hello"), "notes.png", "not a PNG, JPEG or WebP"),
         ["element-image-folder"] = Image(f => Directory.CreateDirectory(f.Combine("elements", "dir.png")), "dir.png", "is a folder"),
         ["element-reference-image-bad"] = Edit(p => p["elements"]![0]!["reference_images"] = new JsonArray("elements/car.jpg", 7, "nope.jpg"), ["$.elements[0].reference_images[1]", "$.elements[0].reference_images[2]"]),
         ["sequences-missing"] = Edit(p => p.Remove("sequences"), ["$.sequences"]),

@@ -84,6 +84,19 @@ public sealed class SettingsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ImageSize_DefaultsTo2KAndTakesOnlyGeminiSizes()
+    {
+        SettingsLoader.Load(_paths, NoEnvironment).ImageSize.Should().Be("2K", "a 16:9 cell of a 2K grid is at least 1280 px wide");
+
+        Write("""{ "image_size": "4K" }""");
+        SettingsLoader.Load(_paths, NoEnvironment).ImageSize.Should().Be("4K");
+
+        Write("""{ "image_size": "2k" }""");
+        var act = () => SettingsLoader.Load(_paths, NoEnvironment);
+        act.Should().Throw<BadInputException>().WithMessage("starsend.json $.image_size: \"2k\" is not an image size; use one of 512, 1K, 2K, 4K");
+    }
+
+    [Fact]
     public void Load_ManyBadValues_ReportsEveryProblemOnItsOwnLine()
     {
         Write("""
@@ -107,7 +120,7 @@ public sealed class SettingsLoaderTests : IDisposable
         error.Message.Should().NotContain("SECRET");
         error.Message.Split('\n').Should().Equal(
             "starsend.json $.fal_key: keys are not settings: set FAL_KEY and GEMINI_API_KEY in the environment",
-            "starsend.json $.budget: unknown setting; known: budget_usd, concurrency, fal_queue_url, fal_rest_url, gemini_url, grid_retries, image_fallback_model, image_model, image_prices, video_model, video_prices_per_second",
+            "starsend.json $.budget: unknown setting; known: budget_usd, concurrency, fal_queue_url, fal_rest_url, gemini_url, grid_retries, image_fallback_model, image_model, image_prices, image_size, video_model, video_prices_per_second",
             "starsend.json $.video_model: \"../../etc\" is not a model id (letters, digits, '.', '_', '-' and '/')",
             "starsend.json $.fal_rest_url: a base URL cannot carry user info, a query or a fragment (keys come from FAL_KEY and GEMINI_API_KEY)",
             "starsend.json $.gemini_url: expected an absolute http or https URL",

@@ -48,23 +48,4 @@ public sealed class StepDownloadTests
         h.Execution("SEQ06_shot02#1").Outputs.Should().ContainSingle().Which.Sha256.Should().Be(result.Sha256);
         Directory.GetFiles(h.Paths.VideosDir).Should().ContainSingle("no .part file is left behind");
     }
-
-    [Fact]
-    public async Task ExecuteVideo_ResultFileNoLongerServed_IsRecordedExpiredAndTheNextRunPaysForANewJob()
-    {
-        await using var h = await StepHarness.StartAsync(faults: "download:expire@1");
-        var shot = h.Plan.FindSequence("SEQ06")!.Shots[2];
-        var start = h.WriteStartFrame("seq06.png", 6);
-        Task<Core.Steps.StepResult> Run() => h.Clock.RunAsync(h.Steps().ExecuteVideo(
-            "SEQ06_shot03", StepHarness.RunId, start, shot.Prompt, h.Elements("dog"), shot.Duration, h.VideoPath("SEQ06_shot03.mp4"), null, CancellationToken.None));
-
-        var gone = await h.Invoking(_ => Run()).Should().ThrowAsync<ProviderException>();
-
-        gone.Which.Kind.Should().Be(ProviderErrorKind.Expired);
-        h.Execution("SEQ06_shot03#1").Should().Match<ExecutionRecord>(e => e.Status == ExecutionStatus.Expired && e.FinishedAt != null);
-        var result = await Run();
-        result.ExecutionId.Should().Be("SEQ06_shot03#2", "a file that is gone is not asked for again and again");
-        h.Stats.SubmitsAccepted.Should().Be(2);
-        h.Requests("download").Should().Be(2);
-    }
 }

@@ -70,7 +70,11 @@ internal sealed class StepHarness : IAsyncDisposable
 
     public GeminiOptions GeminiOptions { get; }
 
-    public HttpClient Http { get; } = ProviderHttp.CreateClient();
+    /// <summary>The connection pool the providers share.</summary>
+    public HttpMessageHandler Connections { get; } = ProviderHttp.CreateConnections();
+
+    /// <summary>Raw calls of the test itself, over the same pool.</summary>
+    public HttpClient Http => field ??= new HttpClient(Connections, disposeHandler: false);
 
     public EmulatorStats Stats => Emulator.GetStats();
 
@@ -98,11 +102,11 @@ internal sealed class StepHarness : IAsyncDisposable
     public StepRunner Steps(Func<StepRunnerOptions, StepRunnerOptions>? configure = null, Func<IVideoProvider, IVideoProvider>? video = null)
     {
         var options = new StepRunnerOptions { VideoModel = Settings.VideoModel, AspectRatio = Plan.AspectRatio, JobConcurrency = 4 };
-        var fal = new FalVideoProvider(Http, FalOptions, Clock);
+        var fal = new FalVideoProvider(Connections, FalOptions, Clock);
         var steps = new StepRunner(
             new ExecutionStore(Paths, TimeProvider.System),
             video?.Invoke(fal) ?? fal,
-            new GeminiImageProvider(Http, GeminiOptions, Clock),
+            new GeminiImageProvider(Connections, GeminiOptions, Clock),
             Clock,
             Serilog.Core.Logger.None,
             configure?.Invoke(options) ?? options);
@@ -196,6 +200,7 @@ internal sealed class StepHarness : IAsyncDisposable
         }
 
         Http.Dispose();
+        Connections.Dispose();
         await Emulator.DisposeAsync();
         Temp.Dispose();
     }

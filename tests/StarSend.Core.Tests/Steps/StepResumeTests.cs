@@ -76,9 +76,10 @@ public sealed class StepResumeTests
     }
 
     [Fact]
-    public async Task ExecuteMultiShot_SubmitAnswerLost_NeedsAllowResubmitToSubmitAgain()
+    public async Task ExecuteMultiShot_SubmitAnswerLostAndTheHistoryCannotTell_NeedsAllowResubmitToSubmitAgain()
     {
-        await using var h = await StepHarness.StartAsync(faults: "submit:lost-response@1");
+        // Payload storage off: the request history lists the job without its input, so it cannot prove which one it is.
+        await using var h = await StepHarness.StartAsync(faults: "submit:lost-response@1;requests:no-payload");
         var start = h.WriteStartFrame("seq03.png", 3);
         var (shots, prompts) = h.ShotsOf("SEQ03");
         var output = h.VideoPath("SEQ03_take01.mp4");
@@ -115,7 +116,7 @@ public sealed class StepResumeTests
     [Theory]
     [InlineData("status:expire", 0)]
     [InlineData("result:expire", 1)]
-    public async Task ExecuteVideo_ProviderNoLongerKeepsTheRequest_IsRecordedExpired(string fault, int results)
+    public async Task ExecuteVideo_ProviderNoLongerKeepsTheRequest_IsRecordedPaidResultLost(string fault, int results)
     {
         await using var h = await StepHarness.StartAsync(faults: fault);
         var shot = h.Plan.FindSequence("SEQ05")!.Shots[0];
@@ -126,8 +127,8 @@ public sealed class StepResumeTests
 
         failed.Which.Kind.Should().Be(ProviderErrorKind.Expired);
         var record = h.Execution("SEQ05_shot01#1");
-        record.Status.Should().Be(ExecutionStatus.Expired);
-        record.Phase.Should().Be("video_expired");
+        record.Status.Should().Be(ExecutionStatus.PaidResultLost);
+        record.Phase.Should().Be("video_paid_result_lost");
         record.Error.Should().Contain("retention");
         record.FinishedAt.Should().NotBeNull();
         h.Stats.SubmitsAccepted.Should().Be(1);
@@ -137,7 +138,7 @@ public sealed class StepResumeTests
     }
 
     [Fact]
-    public async Task ExecuteVideo_ResumedHoursAfterTheJobEnded_IsRecordedExpiredWithoutResubmitting()
+    public async Task ExecuteVideo_ResumedHoursAfterTheJobEnded_IsRecordedPaidResultLostWithoutResubmitting()
     {
         await using var h = await StepHarness.StartAsync(queueWait: TimeSpan.FromSeconds(60), runTime: TimeSpan.FromSeconds(30));
         var shot = h.Plan.FindSequence("SEQ05")!.Shots[1];
@@ -154,7 +155,7 @@ public sealed class StepResumeTests
         var failed = await h.Invoking(_ => h.Clock.RunAsync(Run(CancellationToken.None))).Should().ThrowAsync<ProviderException>();
 
         failed.Which.Kind.Should().Be(ProviderErrorKind.Expired);
-        h.Execution("SEQ05_shot02#1").Status.Should().Be(ExecutionStatus.Expired);
+        h.Execution("SEQ05_shot02#1").Status.Should().Be(ExecutionStatus.PaidResultLost);
         h.Stats.SubmitsAccepted.Should().Be(1);
         h.Requests("result").Should().Be(0);
     }

@@ -27,7 +27,7 @@ internal sealed class LeonardoHarness : IAsyncDisposable
             DownloadIdleTimeout = TimeSpan.FromMinutes(10),
         };
         Options = configure?.Invoke(Options) ?? Options;
-        Leonardo = new LeonardoVideoProvider(inner.Http, Options, Clock, Log.Logger);
+        Leonardo = new LeonardoVideoProvider(inner.Connections, Options, Clock, Log.Logger);
     }
 
     public ProviderHarness Inner { get; }

@@ -58,8 +58,8 @@ public sealed class FalErrorsTests
     public void Request_KeyGoesOnlyToFalHosts()
     {
         var options = new FalOptions { QueueUrl = new Uri("http://127.0.0.1:5000"), RestUrl = new Uri("https://rest.fal.ai"), Key = "k:s" };
-        using var http = ProviderHttp.CreateClient();
-        var api = new FalApi(http, options, Time, new RetryRunner("fal.ai", new RetrySettings(), Time, Serilog.Core.Logger.None));
+        using var connections = ProviderHttp.CreateConnections();
+        var api = new FalApi(connections, options, Time, new RetryRunner("fal.ai", new RetrySettings(), Time, Serilog.Core.Logger.None));
 
         Authorization(api.Request(new Uri("http://127.0.0.1:5000/fal-ai/kling-video/requests/1/status"))).Should().Be("Key k:s");
         Authorization(api.Request(new Uri("https://rest.fal.ai/storage/upload/initiate"))).Should().Be("Key k:s");

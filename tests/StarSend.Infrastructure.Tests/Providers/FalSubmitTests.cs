@@ -57,24 +57,76 @@ public sealed class FalSubmitTests
         h.Requests("submit").Should().Be(1);
     }
 
+    [Fact]
+    public async Task SubmitAsync_429_IsNotAcceptedWithTheWaitFalAsksFor()
+    {
+        await using var h = await ProviderHarness.StartAsync("submit:429=9");
+
+        var act = () => h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
+
+        var error = (await act.Should().ThrowAsync<ProviderException>()).Which;
+        error.Kind.Should().Be(ProviderErrorKind.NotAccepted);
+        error.HttpStatus.Should().Be(429);
+        error.RetryAfter.Should().Be(TimeSpan.FromSeconds(9));
+        error.Message.Should().Contain("not accepted");
+        h.Requests("submit").Should().Be(1, "the provider client sends a submit once; the step decides to send it again");
+        h.Emulator.GetStats().SubmitsAccepted.Should().Be(0);
+    }
+
     [Theory]
-    [InlineData("429", 429)]
     [InlineData("500", 500)]
     [InlineData("502", 502)]
     [InlineData("503", 503)]
     [InlineData("504", 504)]
-    public async Task SubmitAsync_ErrorAnswer_FailsTransientWithoutResubmitting(string fault, int status)
+    public async Task SubmitAsync_ServerErrorAnswer_IsToBeLookedUpNotResent(string fault, int status)
     {
         await using var h = await ProviderHarness.StartAsync($"submit:{fault}");
 
         var act = () => h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
 
         var error = (await act.Should().ThrowAsync<ProviderException>()).Which;
-        error.Kind.Should().Be(ProviderErrorKind.Transient);
+        error.Kind.Should().Be(ProviderErrorKind.SubmissionUnknown, "fal does not document that a 5xx on the POST means the job was not queued");
         error.HttpStatus.Should().Be(status);
-        error.Message.Should().Contain("not accepted");
+        error.Message.Should().Contain("looked up");
         h.Requests("submit").Should().Be(1);
-        h.Emulator.GetStats().SubmitsAccepted.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("submit:locked")]
+    [InlineData("upload:locked")]
+    public async Task Locked_IsAccountBlockedWithATopUpMessage(string fault)
+    {
+        await using var h = await ProviderHarness.StartAsync(fault);
+        var png = Path.Combine(Path.GetTempPath(), $"starsend-locked-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(png, [0x89, 0x50, 0x4E, 0x47]);
+        try
+        {
+            var act = fault.StartsWith("submit", StringComparison.Ordinal)
+                ? () => h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None)
+                : (Func<Task>)(() => h.Fal.UploadAsync(png, "image/png", CancellationToken.None));
+
+            var error = (await act.Should().ThrowAsync<AccountBlockedException>()).Which;
+            error.ExitCode.Should().Be(6);
+            error.Message.Should().Contain("locked or out of balance").And.Contain("top up").And.NotContain("FAL_KEY");
+            h.Emulator.GetStats().SubmitsAccepted.Should().Be(0);
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
+
+    [Fact]
+    public async Task SubmitAsync_422DetailList_CarriesEveryItem()
+    {
+        await using var h = await ProviderHarness.StartAsync("submit:detail-list");
+
+        var act = () => h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
+
+        var error = (await act.Should().ThrowAsync<ProviderException>()).Which;
+        error.Kind.Should().Be(ProviderErrorKind.Validation);
+        error.FieldErrors.Select(e => (e.Where, e.Type)).Should().Equal(
+            ("body.start_image_url", "missing"), ("body.multi_prompt.1.duration", "literal_error"), ("body.root", "value_error"));
     }
 
     [Fact]

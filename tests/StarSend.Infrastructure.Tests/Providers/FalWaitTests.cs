@@ -156,21 +156,60 @@ public sealed class FalWaitTests(ITestOutputHelper output)
         h.Requests(target).Should().Be(1);
     }
 
-    [Theory]
-    [InlineData("submit:job-error", "no_media_generated")]
-    [InlineData("submit:job-error=500", "runner_server_error")]
-    public async Task WaitForResultAsync_JobError_FailsWithTheProviderMessageWithoutFetchingTheResult(string faults, string errorType)
+    [Fact]
+    public async Task WaitForResultAsync_JobError422_TheResultAnswerDecides()
     {
-        await using var h = await ProviderHarness.StartAsync(faults);
+        await using var h = await ProviderHarness.StartAsync("submit:job-error");
+        var handle = await h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
+
+        var act = () => h.WaitAsync(handle);
+
+        var error = (await act.Should().ThrowAsync<ProviderException>()).Which;
+        error.Kind.Should().Be(ProviderErrorKind.Validation, "fal's own result answer (422) ends the job, not the status hint");
+        error.FieldErrors.Should().ContainSingle().Which.Type.Should().Be("no_media_generated");
+        error.RequestId.Should().Be(handle.RequestId);
+        h.Requests("result").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task WaitForResultAsync_JobError500_FailsWithTheProviderMessageOnceTheResultAnswersTheSame()
+    {
+        await using var h = await ProviderHarness.StartAsync("submit:job-error=500");
         var handle = await h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
 
         var act = () => h.WaitAsync(handle);
 
         var error = (await act.Should().ThrowAsync<ProviderException>()).Which;
         error.Kind.Should().Be(ProviderErrorKind.JobFailed);
-        error.Message.Should().Contain(handle.RequestId).And.Contain(errorType);
+        error.Message.Should().Contain(handle.RequestId).And.Contain("runner_server_error");
         error.RequestId.Should().Be(handle.RequestId);
-        h.Requests("result").Should().Be(0);
+        h.Requests("result").Should().BePositive();
+    }
+
+    [Fact]
+    public async Task WaitForResultAsync_UndocumentedStatus_KeepsPollingUntilCompleted()
+    {
+        await using var h = await ProviderHarness.StartAsync("status:undocumented-status@1,2");
+        var handle = await h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
+
+        var result = await h.WaitAsync(handle);
+
+        result.VideoUrl.Should().NotBeNull();
+        h.Requests("status").Should().BeGreaterThan(2);
+    }
+
+    [Fact]
+    public async Task WaitForResultAsync_ResultRefusedLocked_IsAccountBlockedNotAKeyProblem()
+    {
+        await using var h = await ProviderHarness.StartAsync("result:locked");
+        var handle = await h.Fal.SubmitAsync(ProviderHarness.Job(), CancellationToken.None);
+
+        var act = () => h.WaitAsync(handle);
+
+        var error = (await act.Should().ThrowAsync<AccountBlockedException>()).Which;
+        error.ExitCode.Should().Be(ExitCodes.AccountBlocked);
+        error.Message.Should().Contain("locked").And.Contain("top up").And.NotContain("FAL_KEY");
+        h.Requests("result").Should().Be(1, "a refusal is not retried");
     }
 
     [Fact]

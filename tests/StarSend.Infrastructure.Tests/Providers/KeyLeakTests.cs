@@ -28,9 +28,9 @@ public sealed class KeyLeakTests
         var closed = ClosedPortUrl();
         var log = new LogCapture();
         var clock = new DrivenClock(new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
-        using var http = ProviderHttp.CreateClient();
-        var fal = new FalVideoProvider(http, new FalOptions { QueueUrl = closed, RestUrl = closed, Key = FalKey, RequestTimeout = Deadline, UploadTimeout = Deadline }, clock, log.Logger);
-        var gemini = new GeminiImageProvider(http, new GeminiOptions { BaseUrl = closed, ApiKey = GeminiKey, FallbackModel = null, RequestTimeout = Deadline }, clock, log.Logger);
+        using var connections = ProviderHttp.CreateConnections();
+        var fal = new FalVideoProvider(connections, new FalOptions { QueueUrl = closed, RestUrl = closed, Key = FalKey, RequestTimeout = Deadline, UploadTimeout = Deadline }, clock, log.Logger);
+        var gemini = new GeminiImageProvider(connections, new GeminiOptions { BaseUrl = closed, ApiKey = GeminiKey, FallbackModel = null, RequestTimeout = Deadline }, clock, log.Logger);
         using var temp = new TempDirectory();
         var file = Path.Combine(temp.Path, "frame.png");
         await File.WriteAllBytesAsync(file, [0x89, 0x50, 0x4E, 0x47]);

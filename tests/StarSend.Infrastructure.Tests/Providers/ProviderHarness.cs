@@ -12,21 +12,26 @@ internal sealed class ProviderHarness : IAsyncDisposable
 {
     public const string Model = "fal-ai/kling-video/o3/pro/reference-to-video";
 
-    private ProviderHarness(EmulatorServer emulator, DrivenClock clock, HttpClient http, FalOptions fal, GeminiOptions gemini)
+    private ProviderHarness(EmulatorServer emulator, DrivenClock clock, HttpMessageHandler connections, FalOptions fal, GeminiOptions gemini)
     {
         Emulator = emulator;
         Clock = clock;
-        Http = http;
+        Connections = connections;
+        Http = new HttpClient(connections, disposeHandler: false);
         FalOptions = fal;
         GeminiOptions = gemini;
-        Fal = new FalVideoProvider(http, fal, clock);
-        Gemini = new GeminiImageProvider(http, gemini, clock);
+        Fal = new FalVideoProvider(connections, fal, clock);
+        Gemini = new GeminiImageProvider(connections, gemini, clock);
     }
 
     public EmulatorServer Emulator { get; }
 
     public DrivenClock Clock { get; }
 
+    /// <summary>The connection pool the provider clients share.</summary>
+    public HttpMessageHandler Connections { get; }
+
+    /// <summary>Raw calls of the test itself, over the same pool.</summary>
     public HttpClient Http { get; }
 
     public FalOptions FalOptions { get; }
@@ -71,7 +76,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
             ApiKey = "test-gemini-key",
             RequestTimeout = TimeSpan.FromMinutes(10),
         };
-        return new ProviderHarness(emulator, new DrivenClock(fake), ProviderHttp.CreateClient(), fal?.Invoke(falOptions) ?? falOptions, gemini?.Invoke(geminiOptions) ?? geminiOptions);
+        return new ProviderHarness(emulator, new DrivenClock(fake), ProviderHttp.CreateConnections(), fal?.Invoke(falOptions) ?? falOptions, gemini?.Invoke(geminiOptions) ?? geminiOptions);
     }
 
     public static VideoJob Job(int seconds = 5, string? startImageUrl = null) => new()
@@ -97,6 +102,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Connections.Dispose();
         await Emulator.DisposeAsync();
         Temp.Dispose();
     }

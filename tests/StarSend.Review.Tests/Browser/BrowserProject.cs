@@ -39,12 +39,12 @@ public sealed class BrowserProject : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Saves a full-page screenshot under the test output (screenshots/), and into STARSEND_CAPTURES_DIR when set.</summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, name);
-        await page.ScreenshotAsync(file, new ScreenshotOptions { FullPage = true });
+        await page.ScreenshotAsync(file, new ScreenshotOptions { FullPage = fullPage });
         if (Environment.GetEnvironmentVariable("STARSEND_CAPTURES_DIR") is { Length: > 0 } captures)
         {
             Directory.CreateDirectory(captures);

@@ -75,7 +75,7 @@ public sealed class DailiesPageTests(BrowserProject fixture) : IClassFixture<Bro
         await page.WaitForFunctionAsync(
             "() => { const a = document.getElementById('compare-a'), b = document.getElementById('compare-b'); return !a.paused && !b.paused && a.currentTime > 0.5 && b.currentTime > 0.5; }",
             new WaitForFunctionOptions { Timeout = 20_000 });
-        await BrowserProject.ScreenshotAsync(page, "dailies-compare.png");
+        await BrowserProject.ScreenshotAsync(page, "dailies-compare.png", fullPage: false);
 
         var sources = await page.EvaluateExpressionAsync<string[]>("[document.getElementById('compare-a').currentSrc, document.getElementById('compare-b').currentSrc]");
         sources[0].Should().NotBe(sources[1], "two different takes");

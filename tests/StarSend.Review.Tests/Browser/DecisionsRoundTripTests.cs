@@ -36,7 +36,8 @@ public sealed class DecisionsRoundTripTests(BrowserProject fixture) : IClassFixt
         await page.ClickAsync("#take-SEQ04-1 button[data-action=hold]");
         await page.TypeAsync("#reviewer", "Jo Client");
         (await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#decision-list li').length")).Should().Be(4);
-        await BrowserProject.ScreenshotAsync(page, "dailies-decisions.png");
+        await page.EvaluateExpressionAsync("window.scrollTo(0, 0)");
+        await BrowserProject.ScreenshotAsync(page, "dailies-decisions.png", fullPage: false);
         await page.ClickAsync("#download");
         (await done.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be("completed");
         var file = Path.Combine(downloads, "decisions.json");

@@ -4,8 +4,9 @@ using StarSend.Imaging;
 namespace StarSend.Core.Plans.Validation;
 
 /// <summary>
-/// Checks an element image named by the plan: inside the project folder, present, PNG or JPEG, and within what
-/// Kling accepts (size, sides, aspect). Dimensions come from the file header; the image is never decoded.
+/// Checks an element image named by the plan: inside the project folder, present, PNG, JPEG or WebP (HEIC is refused
+/// with "convert to JPEG or PNG"), and within what Kling accepts (size, sides, aspect). Dimensions come from the
+/// header and are the upright ones (after EXIF orientation); the image is never decoded.
 /// </summary>
 internal sealed class ElementImageCheck
 {

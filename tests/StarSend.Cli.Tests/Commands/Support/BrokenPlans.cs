@@ -44,7 +44,7 @@ internal static class BrokenPlans
                 File.WriteAllText(Path.Combine(d, "elements", "notes.png"), "call the label about the lantern shot\n");
                 PlanFile.Edit(d, p => p["elements"]![1]!["image"] = "elements/notes.png");
             },
-            [P("$.elements[1].image", "not a PNG or JPEG")]),
+            [P("$.elements[1].image", "not a PNG, JPEG or WebP")]),
         ["element-image-too-small"] = new(
             d =>
             {

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using StarSend.Cli.Output;
+using StarSend.Core.Errors;
+using StarSend.Core.Settings;
+
+namespace StarSend.Cli.Commands;
+
+/// <summary><c>starsend prices</c>: the dated price table estimates are computed from (built-in, overridden by starsend.json).</summary>
+internal static class PricesCommand
+{
+    /// <summary>A price table older than this is worth checking again (doctor warns).</summary>
+    public const int StaleAfterDays = 60;
+
+    public static Command Create(CommandRunner runner)
+    {
+        var command = new Command("prices", "Show the price table behind every estimate, and the day it was checked");
+        command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "prices", async (context, token) =>
+        {
+            var settings = SettingsLoader.Load(context.Paths, context.Host.Environment);
+            var checkedOn = CheckedOn(settings);
+            var age = AgeDays(checkedOn, context.Time);
+            var rows = new List<(string Model, string Unit, decimal Usd, string Source)>();
+            foreach (var (model, usd) in SettingsDefaults.VideoPricesPerSecond)
+            {
+                rows.Add((model, "per second of video", settings.VideoPricesPerSecond.GetValueOrDefault(model, usd), settings.VideoPricesPerSecond.ContainsKey(model) ? "starsend.json" : "built-in"));
+            }
+
+            foreach (var (model, usd) in settings.VideoPricesPerSecond.Where(p => !SettingsDefaults.VideoPricesPerSecond.ContainsKey(p.Key)))
+            {
+                rows.Add((model, "per second of video", usd, "starsend.json"));
+            }
+
+            foreach (var (model, usd) in SettingsDefaults.ImagePrices)
+            {
+                rows.Add((model, "per image", settings.ImagePrices.GetValueOrDefault(model, usd), settings.ImagePrices.ContainsKey(model) ? "starsend.json" : "built-in"));
+            }
+
+            foreach (var (model, usd) in settings.ImagePrices.Where(p => !SettingsDefaults.ImagePrices.ContainsKey(p.Key)))
+            {
+                rows.Add((model, "per image", usd, "starsend.json"));
+            }
+
+            if (context.Json)
+            {
+                await JsonOutput.WriteAsync(context.Out, new { CheckedOn = checkedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), AgeDays = age, Stale = age > StaleAfterDays, Prices = rows.Select(r => new { r.Model, r.Unit, r.Usd, r.Source }) });
+                return ExitCodes.Ok;
+            }
+
+            await context.Out.WriteAsync(TextTable.Render(["MODEL", "UNIT", "USD", "FROM"], rows.Select(r => (IReadOnlyList<string>)[r.Model, r.Unit, r.Usd.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), r.Source])));
+            await context.Out.WriteLineAsync($"Prices checked on {checkedOn:yyyy-MM-dd} ({age} days ago){(age > StaleAfterDays ? $"; older than {StaleAfterDays} days: check the providers' pricing pages and set prices and prices_checked_on in starsend.json" : string.Empty)}");
+            return ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>The date of the table in force: the project's <c>prices_checked_on</c>, else the built-in table's.</summary>
+    public static DateOnly CheckedOn(ProjectSettings settings) => settings.PricesCheckedOn ?? SettingsDefaults.PricesCheckedOn;
+
+    public static int AgeDays(DateOnly checkedOn, TimeProvider time) =>
+        DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber - checkedOn.DayNumber;
+}

@@ -1,0 +1,30 @@
+namespace StarSend.Core.Costs;
+
+/// <summary>The final money state of a paid call, derived from its execution status.</summary>
+public static class CostStates
+{
+    public const string Charged = "charged";
+    public const string MayBeCharged = "may_be_charged";
+    public const string PaidResultLost = "paid_result_lost";
+    public const string InFlight = "in_flight";
+    public const string NotCharged = "not_charged";
+    public const string NotSent = "not_sent";
+
+    /// <summary>
+    /// complete → charged; may_be_charged and submission_unknown → may_be_charged (fal may bill a 422 after
+    /// COMPLETED, and a submit whose answer was lost may have been accepted); paid_result_lost, and expired without a
+    /// downloaded output → paid_result_lost; submitted → in_flight; intent → not_sent; failed, cancelled → not_charged.
+    /// An unknown status (a newer StarSend) counts as may_be_charged, the side that never under-counts money.
+    /// </summary>
+    public static string Of(string status, bool hasOutputs) => status switch
+    {
+        "complete" => Charged,
+        "may_be_charged" or "submission_unknown" => MayBeCharged,
+        "paid_result_lost" => PaidResultLost,
+        "expired" => hasOutputs ? Charged : PaidResultLost,
+        "submitted" => InFlight,
+        "intent" => NotSent,
+        "failed" or "cancelled" => NotCharged,
+        _ => MayBeCharged,
+    };
+}

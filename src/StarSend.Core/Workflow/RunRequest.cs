@@ -1,0 +1,37 @@
+namespace StarSend.Core.Workflow;
+
+/// <summary>The step <c>run --until</c> stops after.</summary>
+public enum RunStep
+{
+    Grid,
+    Pick,
+
+    /// <summary>Start-frame analysis: not built yet, so <c>--until analyze</c> is refused (exit 2) before anything runs.</summary>
+    Analyze,
+    Generate,
+}
+
+/// <summary>What <c>starsend run</c> asks of each sequence (issue #15).</summary>
+public sealed record RunRequest
+{
+    /// <summary>The cell <c>run</c> picks when a sequence has none: <c>1</c>–<c>4</c>, <c>r0c0</c>…, or <c>auto</c> (<see cref="CellRanking"/>).</summary>
+    public string Pick { get; init; } = "1";
+
+    public RunStep Until { get; init; } = RunStep.Generate;
+
+    /// <summary>How to generate takes; its <see cref="GenerateRequest.Again"/> pays for another take of a sequence in review.</summary>
+    public GenerateRequest Generate { get; init; } = new();
+
+    public bool DryRun => Generate.DryRun;
+}
+
+/// <summary>
+/// How one sequence's <c>run</c> ended: the steps it did (or, dry, would do) with their cost, the state reached, and the
+/// command that continues it. <see cref="ExitCode"/> is that of the step that failed, or 0.
+/// </summary>
+public sealed record SequenceRunOutcome(
+    string SequenceId, int ExitCode, Sequences.SequenceState State, IReadOnlyList<string> Steps, decimal CostUsd, string Message, string? Next)
+{
+    /// <summary>As a batch outcome, for the shared exit-code rule.</summary>
+    public SequenceOutcome AsOutcome() => new(SequenceId, ExitCode, State, Message, CostUsd);
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StarSend.Core.Plans;
+using StarSend.Testing;
+using CliRun = StarSend.Cli.Tests.Harness.Cli;
+
+namespace StarSend.Cli.Tests.Export;
+
+/// <summary><c>starsend costs</c> and <c>prices</c> on the finished demo.</summary>
+public sealed class CostsTests(DemoProjectFixture demo) : IClassFixture<DemoProjectFixture>
+{
+    [Fact]
+    public async Task Costs_BySection_EachSectionIsTheSumOfItsSequencesGridsAndTakes()
+    {
+        using var temp = new TempDirectory();
+        var dir = demo.CopyTo(temp);
+
+        var result = await CliRun.RunAsync(dir, "--json", "costs", "--by", "section");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("spent_usd").GetDecimal());
+        var plan = PlanLoader.Load(dir).Plan;
+        var sequences = await StarSend.Cli.Tests.EndToEnd.ProjectState.SequencesAsync(dir);
+        var expected = plan.Sequences.GroupBy(s => s.Section).ToDictionary(g => g.Key, g => g.Sum(s => sequences.Sequences[s.Id].CostUsd));
+        rows.Should().BeEquivalentTo(expected);
+        json.RootElement.GetProperty("spent_usd").GetDecimal().Should().Be(sequences.Sequences.Values.Sum(s => s.CostUsd));
+    }
+
+    [Fact]
+    public async Task Costs_MayBeChargedAndLost_CountedAsSpentInTheirOwnColumns()
+    {
+        using var temp = new TempDirectory();
+        var dir = demo.CopyTo(temp);
+        var file = Path.Combine(dir, "state", "executions.json");
+        var doc = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        var executions = doc["executions"]!.AsObject();
+        var template = executions["SEQ01#1"]!.DeepClone();
+        template["id"] = "SEQ01#2";
+        template["attempt"] = 2;
+        template["status"] = "may_be_charged";
+        template["cost_usd"] = 1.5m;
+        executions["SEQ01#2"] = template;
+        var lost = template.DeepClone();
+        lost["id"] = "SEQ01#3";
+        lost["status"] = "paid_result_lost";
+        lost["cost_usd"] = 2m;
+        lost["provider_cost_usd"] = 1.75m;
+        executions["SEQ01#3"] = lost;
+        await File.WriteAllTextAsync(file, doc.ToJsonString());
+
+        var result = await CliRun.RunAsync(dir, "costs", "--by", "take", "--csv");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var line = result.Out.Split('\n').Single(l => l.StartsWith("SEQ01 unrecorded,", StringComparison.Ordinal));
+        line.Should().Be("SEQ01 unrecorded,2,3.5,1.75,0,1.5,1.75,0,3.25");
+    }
+
+    [Fact]
+    public async Task Prices_OldTable_DatedAndFlaggedStale()
+    {
+        using var temp = new TempDirectory();
+        var dir = demo.CopyTo(temp);
+        await File.WriteAllTextAsync(Path.Combine(dir, "starsend.json"), """{ "prices_checked_on": "2026-01-05", "image_prices": { "gemini-3.1-flash-image-preview": 0.07 } }""");
+
+        var result = await CliRun.RunAsync(dir, "--json", "prices");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        using var json = JsonDocument.Parse(result.Out);
+        json.RootElement.GetProperty("checked_on").GetString().Should().Be("2026-01-05");
+        json.RootElement.GetProperty("stale").GetBoolean().Should().BeTrue();
+        json.RootElement.GetProperty("prices").EnumerateArray().Should().Contain(p =>
+            p.GetProperty("model").GetString() == "gemini-3.1-flash-image-preview" && p.GetProperty("usd").GetDecimal() == 0.07m && p.GetProperty("source").GetString() == "starsend.json");
+    }
+
+    [Fact]
+    public async Task Prices_BadDate_Exit2NamingTheField()
+    {
+        using var temp = new TempDirectory();
+        var dir = demo.CopyTo(temp);
+        await File.WriteAllTextAsync(Path.Combine(dir, "starsend.json"), """{ "prices_checked_on": "last week" }""");
+
+        var result = await CliRun.RunAsync(dir, "prices");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("$.prices_checked_on");
+    }
+}

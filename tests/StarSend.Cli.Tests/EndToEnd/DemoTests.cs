@@ -41,7 +41,7 @@ public sealed class DemoTests
             runIds.Add(take.RunId);
         }
 
-        foreach (var (id, model) in new[] { ("SEQ03", "leonardo:kling-3.0"), ("SEQ07", "leonardo:veo-3.1-generate-001") })
+        foreach (var (id, model) in new[] { ("SEQ06", "leonardo:kling-3.0"), ("SEQ10", "leonardo:veo-3.1-generate-001") })
         {
             // Issue #11: these two run on Leonardo through the emulator, one call a shot, with both costs on the take.
             var take = sequences.Sequences[id].Takes[0];

@@ -37,7 +37,8 @@ public sealed partial class ClientSequenceRunner
     private SequenceEstimate EstimateGenerate(string id, SequenceRecord record, GenerateRequest request)
     {
         var sequence = Sequence(id);
-        if (AlreadyHasTake(record, request) is not null)
+        // Nothing is foreseen for a sequence the run will skip or refuse (no start frame, state not legal for generate).
+        if (AlreadyHasTake(record, request) is not null || record.StartFrame is null || !SequenceWorkflow.IsLegal(record, SequenceCommand.Generate))
         {
             return new SequenceEstimate(id, 0, 0);
         }

@@ -44,8 +44,11 @@ public sealed partial class ClientSequenceRunner
 
         try
         {
-            var mode = ModeFor(sequence, record, request);
-            var images = ElementImagesOf(ElementManager.Select(plan, sequence, withStartFrame: true).Used);
+            // Each sequence is priced on the model it will use (issue #11).
+            var caps = ModelOf(sequence, request);
+            using var model = Steps.VideoModelScope.Use(ModelIdOf(caps));
+            var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode, caps);
+            var images = ElementImagesOf(ElementManager.Select(plan, sequence, caps.ElementCap(withStartFrame: true)).Used);
             var calls = mode == TakeMode.MultiShot
                 ? [sequence.Shots.Select(s => new ShotPrompt(s.Prompt, s.Duration)).ToList()]
                 : sequence.Shots.Select(s => new List<ShotPrompt> { new(s.Prompt, s.Duration) }).ToList();

@@ -8,7 +8,7 @@ namespace StarSend.Cli.Tests.EndToEnd;
 public sealed class PayOnceTests
 {
     [Fact]
-    public async Task Generate_SubmitResponseLost_ReportsUnknownAndPaysAgainOnlyWithResubmit()
+    public async Task Generate_SubmitResponseLost_AdoptsTheJobFromFalsRequestHistoryAndPaysOnce()
     {
         await using var project = await EmulatedProject.StartAsync();
         (await project.RunAsync("grid", "SEQ01")).ExitCode.Should().Be(0);
@@ -16,10 +16,30 @@ public sealed class PayOnceTests
         project.Emulator.SetFaults("submit:lost-response@1");
 
         var lost = await project.RunAsync("generate", "SEQ01");
+
+        lost.ExitCode.Should().Be(0, lost.Error + lost.Out);
+        project.Emulator.GetStats().SubmitsAccepted.Should().Be(1);
+        project.Emulator.GetStats().Requests["requests"].Should().BePositive("the lost submit was looked up in the request history");
+        var executions = await ProjectState.ExecutionsAsync(project.Dir);
+        executions.Executions.Values.Should().ContainSingle(e => e.Kind == ExecutionKind.Video)
+            .Which.Status.Should().Be(ExecutionStatus.Complete);
+        (await ProjectState.SequencesAsync(project.Dir)).Sequences["SEQ01"].Takes.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Generate_SubmitResponseLostAndTheHistoryCannotTell_ReportsUnknownAndPaysAgainOnlyWithResubmit()
+    {
+        await using var project = await EmulatedProject.StartAsync();
+        (await project.RunAsync("grid", "SEQ01")).ExitCode.Should().Be(0);
+        (await project.RunAsync("pick", "SEQ01", "1")).ExitCode.Should().Be(0);
+        // Payload storage off: the history lists the job without its input, so it cannot prove which one it is.
+        project.Emulator.SetFaults("submit:lost-response@1;requests:no-payload");
+
+        var lost = await project.RunAsync("generate", "SEQ01");
         var again = await project.RunAsync("generate", "SEQ01");
 
         lost.ExitCode.Should().Be(4);
-        (lost.Out + lost.Error).Should().Contain("--resubmit").And.Contain("may have been billed");
+        (lost.Out + lost.Error).Should().Contain("--resubmit").And.Contain("may have been billed").And.Contain("without their input");
         again.ExitCode.Should().Be(4, "a second plain run must not submit again");
         project.Emulator.GetStats().SubmitsAccepted.Should().Be(1);
         var executions = await ProjectState.ExecutionsAsync(project.Dir);

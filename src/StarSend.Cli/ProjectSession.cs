@@ -8,7 +8,10 @@ using StarSend.Core.Workflow;
 using StarSend.Infrastructure.Fal;
 using StarSend.Infrastructure.Gemini;
 using StarSend.Infrastructure.Http;
+using StarSend.Infrastructure.Leonardo;
 using StarSend.Infrastructure.State;
+using StarSend.Infrastructure.Video;
+using StarSend.Core.Providers.VideoModels;
 
 namespace StarSend.Cli;
 
@@ -51,6 +54,10 @@ internal sealed class ProjectSession : IDisposable
 
         var report = PlanLoader.Load(context.Paths.Root);
         var settings = SettingsLoader.Load(context.Paths, context.Host.Environment);
+
+        // Every sequence against the model it will use, now that the project's model is known (issue #11).
+        SequenceModelCheck.ThrowIfInvalid(report.Plan, context.Paths.PlanFile, settings.VideoModel, null, settings.RetiredModels());
+        report = report with { Warnings = PlanLoader.WarningsFor(report.Plan, settings.VideoModel) };
         return new ProjectSession(context, report, settings);
     }
 
@@ -95,8 +102,15 @@ internal sealed class ProjectSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// The video port: fal and Leonardo behind one router, chosen per job by its model id. Leonardo's key is asked for
+    /// only when a Leonardo model is used (its client answers "set LEONARDO_API_KEY" then), so fal-only projects need none.
+    /// </summary>
+    private VideoProviderRouter CreateVideoProvider(HttpMessageHandler http, IReadOnlyDictionary<string, string?> env, bool required) =>
+        new(CreateFalProvider(http, env, required), new LeonardoVideoProvider(http, LeonardoOptions.FromSettings(Settings, env, keyRequired: false), _context.Time, _context.Log));
+
     /// <summary>Commands that pay need the key now; others get a client that would answer "key missing" if it were ever used.</summary>
-    private FalVideoProvider CreateVideoProvider(HttpMessageHandler connections, IReadOnlyDictionary<string, string?> env, bool required)
+    private FalVideoProvider CreateFalProvider(HttpMessageHandler connections, IReadOnlyDictionary<string, string?> env, bool required)
     {
         FalOptions options;
         try

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StarSend.Emulator.Control;
 using StarSend.Emulator.Faults;
 using StarSend.Emulator.Gemini;
+using StarSend.Emulator.Leonardo;
 using StarSend.Emulator.Queue;
 using StarSend.Emulator.Routing;
 using StarSend.Emulator.Storage;
@@ -14,7 +15,7 @@ using StarSend.Emulator.Storage;
 namespace StarSend.Emulator;
 
 /// <summary>
-/// A loopback (127.0.0.1 only) server speaking fal.ai's queue, fal storage and Gemini generateContent, making real
+/// A loopback (127.0.0.1 only) server speaking fal.ai's queue, fal storage, Gemini generateContent and Leonardo's REST API, making real
 /// PNG grids and H.264 MP4s, injecting faults on request and counting every request (GET /_emulator/stats).
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
@@ -42,6 +43,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public string GeminiUrl => BaseUrl.ToString().TrimEnd('/');
 
+    /// <summary>Leonardo's REST root (v1 and v2 under it), for <c>STARSEND_LEONARDO_URL</c>.</summary>
+    public string LeonardoUrl => BaseUrl.ToString().TrimEnd('/') + Leonardo.LeonardoEndpoints.RestRoot;
+
     /// <summary>fal's Platform API (request listing), <c>https://api.fal.ai</c> on the real service.</summary>
     public string FalPlatformUrl => BaseUrl.ToString().TrimEnd('/');
 
@@ -54,7 +58,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         var jobs = new JobStore();
         var files = new FileStore();
         var queue = new QueueEndpoints(options, jobs, files, counter);
-        var router = new Router(queue, new StatusStream(options, queue), new StorageEndpoints(files), new GeminiEndpoint(counter), new RequestListing(options, jobs));
+        var leonardo = new LeonardoRoutes(new LeonardoEndpoints(options, files, counter));
+        var router = new Router(queue, new StatusStream(options, queue), new StorageEndpoints(files), new GeminiEndpoint(counter), new RequestListing(options, jobs), leonardo);
         var dispatcher = new Dispatcher(options, router, new ControlEndpoints(counter, faults, jobs), counter, faults);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

@@ -14,4 +14,7 @@ public sealed record EmulatorStats
 
     /// <summary>Images generated (billed) by the Gemini endpoint.</summary>
     public int ImagesGenerated { get; init; }
+
+    /// <summary>Leonardo generations accepted (and billed), including ones whose create answer was lost.</summary>
+    public int LeonardoGenerationsAccepted { get; init; }
 }

@@ -52,7 +52,9 @@ internal static class DemoCommand
             ["STARSEND_FAL_QUEUE_URL"] = emulator.FalQueueUrl,
             ["STARSEND_FAL_REST_URL"] = emulator.FalRestUrl,
             ["STARSEND_GEMINI_URL"] = emulator.GeminiUrl,
+            ["STARSEND_LEONARDO_URL"] = emulator.LeonardoUrl,
             ["FAL_KEY"] = "demo-key-id:demo-key-secret",
+            ["LEONARDO_API_KEY"] = "demo-leonardo-key",
             ["GEMINI_API_KEY"] = "demo-gemini-key",
         };
         context = context with { Host = context.Host with { Environment = env, Confirm = null } };
@@ -111,7 +113,7 @@ internal static class DemoCommand
             ["SEQ", "SECTION", "STATE", "TAKES", "APPROVED", "COST"],
             rows.Select(r => (IReadOnlyList<string>)[r.Id, r.Section, StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State), $"{r.Takes}", $"{r.ApprovedTake}", TextTable.Money(r.CostUsd)])));
         var stats = emulator.GetStats();
-        await context.Out.WriteLineAsync($"Total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}; {stats.SubmitsAccepted} video jobs and {stats.ImagesGenerated} images paid at the emulator; {clock.Elapsed.TotalSeconds:0.0} s");
+        await context.Out.WriteLineAsync($"Total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}; {stats.SubmitsAccepted} fal video jobs, {stats.LeonardoGenerationsAccepted} Leonardo generations and {stats.ImagesGenerated} images paid at the emulator; {clock.Elapsed.TotalSeconds:0.0} s");
         await context.Out.WriteLineAsync($"Files: {context.Paths.Root}/media (grids, start_frames, videos), state in {context.Paths.Root}/state, logs in {context.Paths.LogsDir}");
 
         await Step(context, "board ; starsend dailies --all");

@@ -20,7 +20,7 @@ internal static class EmulatorCommand
                 r.AddError("--port must be between 0 and 65535");
             }
         });
-        var serve = new Command("serve", "Serve fal.ai's queue and storage and Gemini's generateContent on 127.0.0.1");
+        var serve = new Command("serve", "Serve fal.ai's queue and storage, Gemini's generateContent and Leonardo's REST API on 127.0.0.1");
         serve.Options.Add(port);
         serve.Options.Add(latency);
         serve.Options.Add(faults);
@@ -48,6 +48,7 @@ internal static class EmulatorCommand
         await context.Out.WriteLineAsync($"export STARSEND_FAL_QUEUE_URL={server.FalQueueUrl}");
         await context.Out.WriteLineAsync($"export STARSEND_FAL_REST_URL={server.FalRestUrl}");
         await context.Out.WriteLineAsync($"export STARSEND_GEMINI_URL={server.GeminiUrl}");
+        await context.Out.WriteLineAsync($"export STARSEND_LEONARDO_URL={server.LeonardoUrl}");
         await context.Out.FlushAsync(cancellationToken);
         context.Log.Information("Emulator listening on {Url}", server.BaseUrl);
         try

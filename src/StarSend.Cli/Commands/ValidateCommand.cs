@@ -36,7 +36,7 @@ internal static class ValidateCommand
 
             await context.Out.WriteLineAsync(
                 $"client_plan.json is valid: {plan.Sequences.Count} sequences, {plan.Sequences.Sum(s => s.Shots.Count)} shots, {plan.Elements.Count} elements, " +
-                $"{plan.Sequences.Count(s => !s.FitsOneMultiShotCall)} per-shot only");
+                $"{plan.Sequences.Count(s => !Core.Providers.VideoModels.VideoModelCatalog.For(Core.Providers.VideoModels.SequenceModelCheck.ModelFor(s, session.Settings.VideoModel), session.Settings.RetiredModels()).FitsOneCall(s))} per-shot only");
             return ExitCodes.Ok;
         }, ct, readOnly: true));
         return command;

@@ -9,14 +9,17 @@ public static class ElementManager
         withStartFrame ? PlanLimits.MaxElementsWithStartFrame : PlanLimits.MaxElementsWithoutStartFrame;
 
     /// <summary>Splits the sequence's elements into used and dropped. Ids the plan does not declare are skipped; a repeated id counts once.</summary>
-    public static ElementSelection Select(ClientPlan plan, PlanSequence sequence, bool withStartFrame)
+    public static ElementSelection Select(ClientPlan plan, PlanSequence sequence, bool withStartFrame) =>
+        Select(plan, sequence, Cap(withStartFrame));
+
+    /// <summary>Splits the sequence's elements at a model's own <paramref name="cap"/> (see <c>VideoModelCapabilities.ElementCap</c>).</summary>
+    public static ElementSelection Select(ClientPlan plan, PlanSequence sequence, int cap)
     {
         var elements = sequence.Elements
             .Distinct(StringComparer.Ordinal)
             .Select(plan.FindElement)
             .OfType<PlanElement>()
             .ToList();
-        var cap = Cap(withStartFrame);
         return new ElementSelection([.. elements.Take(cap)], [.. elements.Skip(cap)]);
     }
 }

@@ -112,6 +112,9 @@ public sealed record ExecutionRecord
     /// <summary>US dollars charged for this call (estimated before, actual after).</summary>
     public decimal CostUsd { get; init; }
 
+    /// <summary>What the provider itself reported the call costs (Leonardo's create answer <c>cost</c>), beside <see cref="CostUsd"/>.</summary>
+    public Providers.VideoModels.ReportedCost? ReportedCost { get; init; }
+
     public string? Error { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }

@@ -78,6 +78,12 @@ public sealed record PlanSequence
 
     public IReadOnlyList<PlanShot> Shots { get; init; } = [];
 
+    /// <summary>
+    /// Optional video model for this sequence, <c>provider:model</c> (e.g. <c>leonardo:kling-3.0</c>); null means the
+    /// project's <c>video_model</c>. <c>generate --model</c> overrides both for one run.
+    /// </summary>
+    public string? VideoModel { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using StarSend.Core.Errors;
 using StarSend.Core.Json;
 using StarSend.Core.Plans.Validation;
+using StarSend.Core.Providers.VideoModels;
 
 namespace StarSend.Core.Plans;
 
@@ -64,9 +65,22 @@ public static class PlanLoader
                 throw Invalid(file, ex.Path ?? "$", "could not be read as a plan");
             }
 
+            // A sequence that names its own video_model is checked against it here; the project's model is checked
+            // once settings are known (SequenceModelCheck in the session).
+            var modelProblems = plan.Sequences
+                .SelectMany((s, i) => string.IsNullOrWhiteSpace(s.VideoModel) ? [] : SequenceModelCheck.Check(s, $"$.sequences[{i}]", s.VideoModel))
+                .ToList();
+            if (modelProblems.Count > 0)
+            {
+                throw new PlanInvalidException(file, modelProblems);
+            }
+
             return new PlanReport(plan, [.. PlanWarnings.For(plan), .. ElementImageNotes.For(plan, projectRoot)]);
         }
     }
+
+    /// <summary>The plan's warnings when the project's video model is <paramref name="projectModel"/> (settings decide it).</summary>
+    public static IReadOnlyList<PlanProblem> WarningsFor(ClientPlan plan, string projectModel) => PlanWarnings.For(plan, projectModel);
 
     private static string ReadText(string file)
     {

@@ -1,7 +1,7 @@
 namespace StarSend.Core.Providers;
 
 /// <summary>
-/// Kling through fal.ai's queue. The submit is the one call that can pay twice: callers persist an intent before
+/// A video provider (Kling on fal.ai's queue, Leonardo; a router picks one by the job's model id). The submit is the one call that can pay twice: callers persist an intent before
 /// <see cref="SubmitAsync"/>, persist the returned handle before <see cref="WaitForResultAsync"/>, and treat
 /// <c>ProviderErrorKind.SubmissionUnknown</c> as "maybe paid", never resubmitting on their own.
 /// </summary>
@@ -15,6 +15,13 @@ public interface IVideoProvider
 
     /// <summary>Uploads a local file to the provider's storage and returns the URL to send.</summary>
     Task<string> UploadAsync(string localPath, string contentType, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Uploads a local file for a job on <paramref name="model"/> and returns what that job sends: a URL on fal, an
+    /// init-image id on Leonardo (<c>POST /init-image</c> then the presigned POST). A single-provider client ignores the model.
+    /// </summary>
+    Task<string> UploadForAsync(string model, string localPath, string contentType, CancellationToken cancellationToken) =>
+        UploadAsync(localPath, contentType, cancellationToken);
 
     Task<VideoJobHandle> SubmitAsync(VideoJob job, CancellationToken cancellationToken);
 
@@ -87,6 +94,9 @@ public sealed record VideoJobHandle(string RequestId, string Model, string Statu
 {
     /// <summary>Seconds of video asked for; prices the job when the provider sends no billed units. Null when unknown.</summary>
     public int? DurationS { get; init; }
+
+    /// <summary>What the provider said the job costs in its create answer (Leonardo's <c>cost</c>), when it said so.</summary>
+    public VideoModels.ReportedCost? ReportedCost { get; init; }
 }
 
 public sealed record VideoJobResult

@@ -43,9 +43,17 @@ public sealed record Take
 
     public List<string> RequestIds { get; init; } = [];
 
+    /// <summary>The video model, as its executions hold it: a bare fal endpoint id, or <c>provider:model</c> (e.g. <c>leonardo:kling-3.0</c>).</summary>
     public string? Model { get; init; }
 
+    /// <summary>The provider that made the take (<c>fal</c>, <c>leonardo</c>); null on takes recorded before issue #11.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>StarSend's cost from the published (or stand-in) prices, US dollars.</summary>
     public decimal CostUsd { get; init; }
+
+    /// <summary>What the provider itself reported each call costs (Leonardo's create answer), beside <see cref="CostUsd"/>.</summary>
+    public List<Providers.VideoModels.ReportedCost> ReportedCosts { get; init; } = [];
 
     public DateTimeOffset StartedAt { get; init; }
 

@@ -30,6 +30,19 @@ public sealed record ProjectSettings
 
     public string GeminiUrl { get; init; } = SettingsDefaults.GeminiUrl;
 
+    /// <summary>Leonardo's REST root (the v1 and v2 APIs are under it, <c>/v1</c> and <c>/v2</c>).</summary>
+    public string LeonardoUrl { get; init; } = SettingsDefaults.LeonardoUrl;
+
+    /// <summary>Models this project treats as retired, by id: refused at validation with the date and what to use instead.</summary>
+    public Dictionary<string, RetiredVideoModelSetting> RetiredVideoModels { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary><see cref="RetiredVideoModels"/> as the catalog reads them.</summary>
+    public IReadOnlyDictionary<string, Providers.VideoModels.RetiredModel> RetiredModels() =>
+        RetiredVideoModels.ToDictionary(
+            p => p.Key,
+            p => new Providers.VideoModels.RetiredModel(p.Key, p.Value.RetiredOn, p.Value.Reason ?? "marked retired in starsend.json", p.Value.UseInstead),
+            StringComparer.OrdinalIgnoreCase);
+
     /// <summary>US dollars per second of video, by endpoint id; overrides <see cref="SettingsDefaults.VideoPricesPerSecond"/>.</summary>
     public Dictionary<string, decimal> VideoPricesPerSecond { get; init; } = new(StringComparer.Ordinal);
 

@@ -13,6 +13,9 @@ public static class SettingsDefaults
     public const string FalRestUrl = "https://rest.fal.ai";
     public const string GeminiUrl = "https://generativelanguage.googleapis.com";
 
+    /// <summary>Leonardo's REST root: v1 at <c>/v1</c>, v2 at <c>/v2</c> (providers-2.md §2.1, [P] SDK ServerList and OpenAPI v2).</summary>
+    public const string LeonardoUrl = "https://cloud.leonardo.ai/api/rest";
+
     /// <summary>The day the default price table below was last checked against the providers' published prices (providers.md §2.8, §3.7: March 2026).</summary>
     public static DateOnly PricesCheckedOn { get; } = new(2026, 3, 1);
 

@@ -14,6 +14,7 @@ public static class SettingsLoader
     public const string FalQueueUrlVariable = "STARSEND_FAL_QUEUE_URL";
     public const string FalRestUrlVariable = "STARSEND_FAL_REST_URL";
     public const string GeminiUrlVariable = "STARSEND_GEMINI_URL";
+    public const string LeonardoUrlVariable = "STARSEND_LEONARDO_URL";
 
     private const long MaxSettingsBytes = 1024 * 1024;
 
@@ -73,6 +74,7 @@ public static class SettingsLoader
         FalQueueUrl = settings.FalQueueUrl.TrimEnd('/'),
         FalRestUrl = settings.FalRestUrl.TrimEnd('/'),
         GeminiUrl = settings.GeminiUrl.TrimEnd('/'),
+        LeonardoUrl = settings.LeonardoUrl.TrimEnd('/'),
     };
 
     private static ProjectSettings ApplyEnvironment(ProjectSettings settings, IReadOnlyDictionary<string, string?> environment, List<string> problems)
@@ -98,6 +100,7 @@ public static class SettingsLoader
             FalQueueUrl = Url(FalQueueUrlVariable, settings.FalQueueUrl)!,
             FalRestUrl = Url(FalRestUrlVariable, settings.FalRestUrl)!,
             GeminiUrl = Url(GeminiUrlVariable, settings.GeminiUrl)!,
+            LeonardoUrl = Url(LeonardoUrlVariable, settings.LeonardoUrl)!,
         };
     }
 }

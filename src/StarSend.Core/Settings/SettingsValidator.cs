@@ -12,7 +12,7 @@ internal static class SettingsValidator
     public const int MaxGridRetries = 10;
 
     private static readonly string[] ModelKeys = ["video_model", "image_model", "image_fallback_model"];
-    private static readonly string[] UrlKeys = ["fal_queue_url", "fal_rest_url", "gemini_url"];
+    private static readonly string[] UrlKeys = ["fal_queue_url", "fal_rest_url", "gemini_url", "leonardo_url"];
     private static readonly string[] PriceKeys = ["video_prices_per_second", "image_prices"];
 
     /// <summary>Gemini's <c>imageConfig.imageSize</c> values (providers.md §3.3; 512 on 3.1 Flash Image only).</summary>
@@ -38,8 +38,15 @@ internal static class SettingsValidator
         {
             if (fields.Text(root, "$", key, Need.Optional) is { } model && !IsModelId(model))
             {
-                fields.Add(JsonFields.Child("$", key), $"{JsonFields.Quote(model)} is not a model id (letters, digits, '.', '_', '-' and '/')");
+                fields.Add(JsonFields.Child("$", key), $"{JsonFields.Quote(model)} is not a model id (letters, digits, '.', '_', '-', '/' and one 'provider:' prefix)");
             }
+        }
+
+        CheckRetired(fields, root);
+        if (fields.Text(root, "$", "video_model", Need.Optional) is { } video && IsModelId(video)
+            && Providers.VideoModels.VideoModelCatalog.Problem(video, RetiredFrom(root)) is { } modelProblem)
+        {
+            fields.Add("$.video_model", modelProblem);
         }
 
         foreach (var key in UrlKeys)
@@ -91,12 +98,63 @@ internal static class SettingsValidator
 
     private static string UnknownKeyReason(string key) =>
         key.Contains("key", StringComparison.OrdinalIgnoreCase) || key.Contains("secret", StringComparison.OrdinalIgnoreCase)
-            ? "keys are not settings: set FAL_KEY and GEMINI_API_KEY in the environment"
+            ? "keys are not settings: set FAL_KEY, GEMINI_API_KEY and LEONARDO_API_KEY in the environment"
             : $"unknown setting; known: {string.Join(", ", KnownKeys.Order(StringComparer.Ordinal))}";
 
-    private static bool IsModelId(string model) =>
-        model.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/')
-        && !model.Split('/').Any(part => part is "" or "." or "..");
+    private static bool IsModelId(string model)
+    {
+        var colon = model.IndexOf(':', StringComparison.Ordinal);
+        var provider = colon < 0 ? "fal" : model[..colon];
+        var id = colon < 0 ? model : model[(colon + 1)..];
+        return provider.Length > 0 && provider.All(char.IsAsciiLetterOrDigit)
+            && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/')
+            && !id.Split('/').Any(part => part is "" or "." or "..");
+    }
+
+    /// <summary><c>retired_video_models</c>: each entry needs <c>retired_on</c> (yyyy-MM-dd) and <c>use_instead</c>.</summary>
+    private static void CheckRetired(JsonFields fields, JsonElement root)
+    {
+        if (fields.Object(root, "$", "retired_video_models", Need.Optional) is not { } retired)
+        {
+            return;
+        }
+
+        foreach (var entry in retired.EnumerateObject())
+        {
+            var path = JsonFields.Child("$.retired_video_models", entry.Name);
+            if (!fields.IsObject(entry.Value, path))
+            {
+                continue;
+            }
+
+            if (fields.Text(entry.Value, path, "retired_on", Need.Required) is { } date && !DateOnly.TryParseExact(date, "yyyy-MM-dd", out _))
+            {
+                fields.Add($"{path}.retired_on", $"expected a date as yyyy-MM-dd, got {JsonFields.Quote(date)}");
+            }
+
+            fields.Text(entry.Value, path, "use_instead", Need.Required);
+            fields.Text(entry.Value, path, "reason", Need.Nullable);
+        }
+    }
+
+    private static Dictionary<string, Providers.VideoModels.RetiredModel> RetiredFrom(JsonElement root)
+    {
+        var found = new Dictionary<string, Providers.VideoModels.RetiredModel>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty("retired_video_models", out var retired) && retired.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in retired.EnumerateObject())
+            {
+                if (entry.Value.ValueKind == JsonValueKind.Object
+                    && entry.Value.TryGetProperty("retired_on", out var on) && on.ValueKind == JsonValueKind.String && DateOnly.TryParseExact(on.GetString(), "yyyy-MM-dd", out var date)
+                    && entry.Value.TryGetProperty("use_instead", out var use) && use.ValueKind == JsonValueKind.String)
+                {
+                    found[entry.Name] = new(entry.Name, date, "marked retired in starsend.json", use.GetString()!);
+                }
+            }
+        }
+
+        return found;
+    }
 
     private static void CheckWhole(JsonFields fields, JsonElement root, string key, int min, int max)
     {

@@ -7,4 +7,8 @@ public sealed record ElementImages(string Id, string FrontalPath, IReadOnlyList<
 public sealed record ShotSpec(string Id, int DurationS);
 
 /// <summary>A finished step: its execution, the verified file, what it cost.</summary>
-public sealed record StepResult(string ExecutionId, string RequestId, string File, long Bytes, string Sha256, double DurationS, string Model, decimal CostUsd, bool Resumed);
+public sealed record StepResult(string ExecutionId, string RequestId, string File, long Bytes, string Sha256, double DurationS, string Model, decimal CostUsd, bool Resumed)
+{
+    /// <summary>The provider's own report of the charge (Leonardo), beside <see cref="CostUsd"/>.</summary>
+    public Providers.VideoModels.ReportedCost? ReportedCost { get; init; }
+}

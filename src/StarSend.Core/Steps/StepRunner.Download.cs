@@ -82,7 +82,10 @@ public sealed partial class StepRunner
             FinishedAt = _time.GetUtcNow(),
             Error = null,
         });
-        return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.CostUsd, resumed);
+        return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.CostUsd, resumed)
+        {
+            ReportedCost = complete.ReportedCost,
+        };
     }
 
     /// <summary>Why the downloaded file is not the job's video (an HTML page, no <c>moov</c>, another length), or null.</summary>

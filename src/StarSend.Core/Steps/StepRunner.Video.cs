@@ -37,7 +37,7 @@ public sealed partial class StepRunner
 
     private VideoJob BuildJob(string? startUrl, IReadOnlyList<VideoElement> elements, IReadOnlyList<ShotPrompt> shots) => new()
     {
-        Model = _options.VideoModel,
+        Model = VideoModelScope.Current ?? _options.VideoModel,
         StartImageUrl = startUrl,
         Elements = elements,
         Shots = shots,
@@ -114,7 +114,7 @@ public sealed partial class StepRunner
     {
         try
         {
-            return await _uploads.UrlForAsync(path, cancellationToken);
+            return await _uploads.UrlForAsync(path, VideoModelScope.Current, cancellationToken);
         }
         catch (AccountBlockedException ex)
         {

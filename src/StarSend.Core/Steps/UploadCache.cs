@@ -4,15 +4,24 @@ using StarSend.Core.Providers;
 
 namespace StarSend.Core.Steps;
 
-/// <summary>Uploads each file content once and reuses its URL while the provider keeps it (recorded in executions.json).</summary>
+/// <summary>
+/// Uploads each file content once per provider and reuses its URL (or, for Leonardo, its init-image id) while the
+/// provider keeps it (recorded in executions.json: fal's under the content hash, other providers' under
+/// <c>provider:hash</c>).
+/// </summary>
 internal sealed class UploadCache(IExecutionStore store, IVideoProvider video, TimeProvider time, TimeSpan reuse)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _inFlight = new(StringComparer.Ordinal);
 
-    public async Task<string> UrlForAsync(string path, CancellationToken cancellationToken)
+    public Task<string> UrlForAsync(string path, CancellationToken cancellationToken) => UrlForAsync(path, null, cancellationToken);
+
+    /// <summary>The URL (or provider image id) of <paramref name="path"/>'s content as <paramref name="model"/>'s provider knows it; null means fal.</summary>
+    public async Task<string> UrlForAsync(string path, string? model, CancellationToken cancellationToken)
     {
-        var sha = await Fingerprint.OfFileAsync(path, cancellationToken);
-        var lazy = _inFlight.GetOrAdd(sha, key => new Lazy<Task<string>>(() => UploadOnceAsync(key, path, cancellationToken)));
+        var hash = await Fingerprint.OfFileAsync(path, cancellationToken);
+        var provider = model is null ? Providers.VideoModels.VideoModelId.Fal : Providers.VideoModels.VideoModelId.Parse(model).Provider;
+        var sha = provider == Providers.VideoModels.VideoModelId.Fal ? hash : $"{provider}:{hash}";
+        var lazy = _inFlight.GetOrAdd(sha, key => new Lazy<Task<string>>(() => UploadOnceAsync(key, path, provider == Providers.VideoModels.VideoModelId.Fal ? null : model, cancellationToken)));
         try
         {
             return await lazy.Value;
@@ -24,7 +33,7 @@ internal sealed class UploadCache(IExecutionStore store, IVideoProvider video, T
         }
     }
 
-    private async Task<string> UploadOnceAsync(string sha, string path, CancellationToken cancellationToken)
+    private async Task<string> UploadOnceAsync(string sha, string path, string? model, CancellationToken cancellationToken)
     {
         var doc = await store.ReadAsync(cancellationToken);
         if (doc.Uploads.TryGetValue(sha, out var known) && time.GetUtcNow() - known.UploadedAt < reuse)
@@ -37,7 +46,9 @@ internal sealed class UploadCache(IExecutionStore store, IVideoProvider video, T
         string url;
         try
         {
-            url = await video.UploadAsync(sending.Path, sending.ContentType, cancellationToken);
+            url = model is null
+                ? await video.UploadAsync(sending.Path, sending.ContentType, cancellationToken)
+                : await video.UploadForAsync(model, sending.Path, sending.ContentType, cancellationToken);
         }
         finally
         {

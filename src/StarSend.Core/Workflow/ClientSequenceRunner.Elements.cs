@@ -4,6 +4,7 @@ using StarSend.Core.Elements;
 using StarSend.Core.Errors;
 using StarSend.Core.Plans;
 using StarSend.Core.Providers;
+using StarSend.Core.Providers.VideoModels;
 using StarSend.Core.Sequences;
 
 namespace StarSend.Core.Workflow;
@@ -11,17 +12,18 @@ namespace StarSend.Core.Workflow;
 public sealed partial class ClientSequenceRunner
 {
     /// <summary>Applies the element cap; dropping one is a loud warning and needs the producer's yes (or --yes).</summary>
-    private ElementSelection ConfirmElements(PlanSequence sequence, GenerateRequest request)
+    private ElementSelection ConfirmElements(PlanSequence sequence, GenerateRequest request, VideoModelCapabilities caps)
     {
-        var cap = ElementManager.Cap(withStartFrame: true);
-        var choice = ElementManager.Select(plan, sequence, withStartFrame: true);
+        var cap = caps.ElementCap(withStartFrame: true);
+        var choice = ElementManager.Select(plan, sequence, cap);
         if (choice.Dropped.Count == 0)
         {
             return choice;
         }
 
-        var message = $"{sequence.Id}: Kling takes {cap} elements with a start frame; dropping {string.Join(", ", choice.Dropped.Select(e => e.Id))} " +
-            $"(keeping {string.Join(", ", choice.Used.Select(e => e.Id))}, in plan order)";
+        var who = caps.Id.Provider == VideoModelId.Fal ? "Kling" : caps.Id.Full;
+        var keeping = choice.Used.Count == 0 ? "keeping none" : $"keeping {string.Join(", ", choice.Used.Select(e => e.Id))}, in plan order";
+        var message = $"{sequence.Id}: {who} takes {cap} elements with a start frame; dropping {string.Join(", ", choice.Dropped.Select(e => e.Id))} ({keeping})";
         log.Warning("{Warning}", message);
         if (request.Yes || request.DryRun)
         {
@@ -36,7 +38,7 @@ public sealed partial class ClientSequenceRunner
         return request.Confirm($"{message}. Continue?") ? choice : throw new BadInputException($"{sequence.Id}: not generated (elements not confirmed)");
     }
 
-    private SequenceOutcome DryRun(PlanSequence sequence, SequenceRecord record, TakeMode mode, ElementSelection elements)
+    private SequenceOutcome DryRun(PlanSequence sequence, SequenceRecord record, TakeMode mode, ElementSelection elements, VideoModelCapabilities caps)
     {
         var images = ElementImagesOf(elements.Used);
         var startFrame = record.StartFrame is null ? null : paths.Relative(paths.Full(record.StartFrame.File));
@@ -56,7 +58,8 @@ public sealed partial class ClientSequenceRunner
             text.AppendLine(JsonSerializer.Serialize(job, Json.StarSendJson.Options));
         }
 
-        text.Append($"{sequence.Id}: {calls.Count} call(s), {(mode == TakeMode.MultiShot ? "multi_shot" : "individual")}, estimated ${total:0.000}; nothing was sent");
+        var price = caps.PriceConfirmed ? string.Empty : " (stand-in price: the provider publishes none; its own cost is recorded with the take)";
+        text.Append($"{sequence.Id}: {caps.Id.Full}, {calls.Count} call(s), {(mode == TakeMode.MultiShot ? "multi_shot" : "individual")}, estimated ${total:0.000}{price}; nothing was sent");
         return new SequenceOutcome(sequence.Id, ExitCodes.Ok, record.State, text.ToString(), 0);
     }
 }

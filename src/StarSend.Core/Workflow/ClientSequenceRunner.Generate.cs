@@ -2,6 +2,7 @@ using StarSend.Core.Elements;
 using StarSend.Core.Errors;
 using StarSend.Core.Executions;
 using StarSend.Core.Plans;
+using StarSend.Core.Providers.VideoModels;
 using StarSend.Core.Sequences;
 using StarSend.Core.Steps;
 
@@ -20,11 +21,13 @@ public sealed partial class ClientSequenceRunner
             return done;
         }
 
-        var mode = ModeFor(sequence, record, request);
-        var elements = ConfirmElements(sequence, request);
+        var caps = ModelOf(sequence, request);
+        using var modelScope = VideoModelScope.Use(ModelIdOf(caps));
+        var mode = ModeFor(sequence, record, request, caps);
+        var elements = ConfirmElements(sequence, request, caps);
         if (request.DryRun)
         {
-            return DryRun(sequence, record, mode, elements);
+            return DryRun(sequence, record, mode, elements, caps);
         }
 
         // The decision to pay is taken again under the lease, on state read after it is held: another run may have
@@ -36,7 +39,7 @@ public sealed partial class ClientSequenceRunner
             return madeMeanwhile;
         }
 
-        mode = ModeFor(sequence, record, request);
+        mode = ModeFor(sequence, record, request, caps);
         record = await UpdateAsync(id, r =>
         {
             // A sequence with no pass yet starts one here (issue #14).
@@ -58,7 +61,7 @@ public sealed partial class ClientSequenceRunner
             log.Information("{SequenceId}: take {Take} ready in pass {Pass}: {Files}", id, recorded.Number, pass, recorded.Files.Select(f => f.Path).ToList());
             ReportTakeRecorded(sequence, mode, recorded, results, progress);
             var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
-            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))}", recorded.CostUsd);
+            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))} ({CostText(recorded)})", recorded.CostUsd);
         }
         catch (OperationCanceledException)
         {
@@ -85,6 +88,17 @@ public sealed partial class ClientSequenceRunner
         }
     }
 
+    /// <summary>The take's model and cost: StarSend's estimate, and beside it what the provider reported when it did (Leonardo).</summary>
+    private static string CostText(Take take)
+    {
+        var reported = take.ReportedCosts.Count == 0
+            ? string.Empty
+            : take.ReportedCosts.All(c => c.Usd is not null)
+                ? $", {take.Provider} reported ${take.ReportedCosts.Sum(c => c.Usd!.Value):0.000}"
+                : $", {take.Provider} reported {string.Join(" + ", take.ReportedCosts)}";
+        return $"{take.Model}, ~${take.CostUsd:0.000}{reported}";
+    }
+
     /// <summary>A take belongs to the pass of the start frame it is made from; else to the sequence's pass.</summary>
     private string PassOfTake(SequenceRecord record) => record.StartFrame?.PassRunId ?? record.PassRunId ?? runId;
 
@@ -93,10 +107,34 @@ public sealed partial class ClientSequenceRunner
             ? new SequenceOutcome(record.Id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number}; not generated again (--again pays for another take)", 0)
             : null;
 
-    /// <summary>The take's mode (a pending take keeps its own); refuses a sequence that cannot generate in its state or has no start frame.</summary>
-    private static TakeMode ModeFor(PlanSequence sequence, SequenceRecord record, GenerateRequest request)
+    /// <summary>
+    /// The model the sequence is generated with (--model, else its video_model, else the project's), checked against
+    /// the sequence before anything is sent: a retired model, a duration or a prompt it cannot take is one line, exit 2.
+    /// </summary>
+    private VideoModelCapabilities ModelOf(PlanSequence sequence, GenerateRequest request)
     {
-        var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode);
+        var index = plan.Sequences.ToList().IndexOf(sequence);
+        var retired = settings.RetiredModels();
+        var problems = SequenceModelCheck.Check(sequence, $"$.sequences[{index}]", settings.VideoModel, request.Model, retired);
+        if (problems.Count > 0)
+        {
+            throw new BadInputException($"{sequence.Id}: {problems[0]}{(problems.Count > 1 ? $" (and {problems.Count - 1} more; run starsend validate)" : string.Empty)}");
+        }
+
+        return VideoModelCatalog.For(SequenceModelCheck.ModelFor(sequence, settings.VideoModel, request.Model), retired);
+    }
+
+    /// <summary>
+    /// The id the job carries: fal endpoints keep their bare id (as executions.json always held them), other
+    /// providers their full <c>provider:model</c> id.
+    /// </summary>
+    private static string ModelIdOf(VideoModelCapabilities caps) =>
+        caps.Id.Provider == VideoModelId.Fal ? caps.Id.Model : caps.Id.Full;
+
+    /// <summary>The take's mode (a pending take keeps its own); refuses a sequence that cannot generate in its state or has no start frame.</summary>
+    private static TakeMode ModeFor(PlanSequence sequence, SequenceRecord record, GenerateRequest request, VideoModelCapabilities caps)
+    {
+        var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode, caps);
         SequenceWorkflow.Ensure(record, SequenceCommand.Generate);
         return record.StartFrame is null ? throw new IllegalTransitionException($"{record.Id} has no start frame; pick a cell first") : mode;
     }
@@ -111,13 +149,14 @@ public sealed partial class ClientSequenceRunner
         }
     }
 
-    private static TakeMode ResolveMode(PlanSequence sequence, GenerateMode requested) => requested switch
+    /// <summary>The mode from the model's capabilities: one call when the model takes the whole sequence, else one per shot.</summary>
+    private static TakeMode ResolveMode(PlanSequence sequence, GenerateMode requested, VideoModelCapabilities caps) => requested switch
     {
         GenerateMode.Individual => TakeMode.Individual,
-        GenerateMode.Multi when !sequence.FitsOneMultiShotCall => throw new BadInputException(
-            $"{sequence.Id} cannot be one multi-shot call ({sequence.Shots.Count} shots, {sequence.TotalDurationS} s{(sequence.Shots.Any(s => s.OwnStartFrame) ? ", shots with own_start_frame" : string.Empty)}); use --mode individual or auto"),
+        GenerateMode.Multi when !caps.FitsOneCall(sequence) => throw new BadInputException(
+            $"{sequence.Id} cannot be one {(caps.MultiShot ? "multi-shot " : string.Empty)}call on {caps.Id.Full} ({sequence.Shots.Count} shots, {sequence.TotalDurationS} s{(sequence.Shots.Any(s => s.OwnStartFrame) ? ", shots with own_start_frame" : string.Empty)}{(caps.MultiShot ? string.Empty : "; the model takes one shot a call")}); use --mode individual or auto"),
         GenerateMode.Multi => TakeMode.MultiShot,
-        _ => sequence.FitsOneMultiShotCall ? TakeMode.MultiShot : TakeMode.Individual,
+        _ => caps.FitsOneCall(sequence) ? TakeMode.MultiShot : TakeMode.Individual,
     };
 
     private async Task<StepResult> MultiShotAsync(
@@ -186,7 +225,10 @@ public sealed partial class ClientSequenceRunner
         }
 
         log.Information("{StepId}: using paid result {ExecutionId} that no take used yet", stepId, found.Id);
-        return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.CostUsd, Resumed: true);
+        return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.CostUsd, Resumed: true)
+        {
+            ReportedCost = found.ReportedCost,
+        };
     }
 
     private Take NewTake(PlanSequence sequence, SequenceRecord record, PendingTake pending, ElementSelection elements, IReadOnlyList<StepResult> results) => new()
@@ -202,7 +244,9 @@ public sealed partial class ClientSequenceRunner
         ExecutionIds = [.. results.Select(r => r.ExecutionId)],
         RequestIds = [.. results.Select(r => r.RequestId)],
         Model = results[0].Model,
+        Provider = VideoModelId.Parse(results[0].Model).Provider,
         CostUsd = results.Sum(r => r.CostUsd),
+        ReportedCosts = [.. results.Select(r => r.ReportedCost).OfType<ReportedCost>()],
         StartedAt = pending.StartedAt,
         FinishedAt = time.GetUtcNow(),
         Files = [.. results.Select(r => new TakeFile(paths.Relative(r.File), r.Bytes, r.DurationS, r.Sha256))],

@@ -95,8 +95,10 @@ public sealed partial class ClientSequenceRunner
 
             if (request.DryRun)
             {
-                var mode = ResolveMode(sequence, request.Generate.Mode);
-                var estimate = EstimateTakeUsd(sequence, record, mode);
+                var caps = ModelOf(sequence, request.Generate);
+                using var model = Steps.VideoModelScope.Use(ModelIdOf(caps));
+                var mode = ResolveMode(sequence, request.Generate.Mode, caps);
+                var estimate = EstimateTakeUsd(sequence, record, mode, caps);
                 done.Add(string.Create(CultureInfo.InvariantCulture, $"take ({(mode == TakeMode.MultiShot ? "multi_shot" : "individual")}) ~${estimate:0.000}"));
                 cost += estimate;
                 return End(ExitCodes.Ok, record.State, "dry run: nothing was sent");
@@ -125,9 +127,9 @@ public sealed partial class ClientSequenceRunner
     }
 
     /// <summary>Estimated US dollars of one take of <paramref name="sequence"/> (the provider's published prices).</summary>
-    private decimal EstimateTakeUsd(Plans.PlanSequence sequence, SequenceRecord record, TakeMode mode)
+    private decimal EstimateTakeUsd(Plans.PlanSequence sequence, SequenceRecord record, TakeMode mode, Providers.VideoModels.VideoModelCapabilities caps)
     {
-        var images = ElementImagesOf(Elements.ElementManager.Select(plan, sequence, withStartFrame: true).Used);
+        var images = ElementImagesOf(Elements.ElementManager.Select(plan, sequence, caps.ElementCap(withStartFrame: true)).Used);
         var frame = record.StartFrame?.File;
         return mode == TakeMode.MultiShot
             ? steps.PreviewVideo(frame, images, [.. sequence.Shots.Select(s => new ShotPrompt(s.Prompt, s.Duration))]).CostUsd

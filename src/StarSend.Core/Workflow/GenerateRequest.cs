@@ -21,4 +21,7 @@ public sealed record GenerateRequest
     public bool Again { get; init; }
 
     public Func<string, bool>? Confirm { get; init; }
+
+    /// <summary><c>generate --model ID</c>: the video model for this run, over the sequence's and the project's (issue #11).</summary>
+    public string? Model { get; init; }
 }

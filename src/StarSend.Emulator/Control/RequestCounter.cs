@@ -13,14 +13,25 @@ internal sealed class RequestCounter
     public const string Gemini = "gemini";
     public const string Requests = "requests";
     public const string Other = "other";
+    public const string LeonardoInitImage = "leonardo_init_image";
+    public const string LeonardoUpload = "leonardo_upload";
+    public const string LeonardoCreate = "leonardo_create";
+    public const string LeonardoStatus = "leonardo_status";
+    public const string LeonardoDelete = "leonardo_delete";
+    public const string LeonardoDownload = "leonardo_download";
 
-    private static readonly string[] Keys = [Submit, Status, Result, Cancel, UploadInitiate, UploadPut, Download, Gemini, Requests, Other];
+    private static readonly string[] Keys =
+    [
+        Submit, Status, Result, Cancel, UploadInitiate, UploadPut, Download, Gemini, Requests, Other,
+        LeonardoInitImage, LeonardoUpload, LeonardoCreate, LeonardoStatus, LeonardoDelete, LeonardoDownload,
+    ];
 
     private readonly object _gate = new();
     private readonly Dictionary<string, int> _requests = [];
     private readonly Dictionary<string, int> _byModel = [];
     private int _submitsAccepted;
     private int _imagesGenerated;
+    private int _generationsAccepted;
 
     public void Count(string endpoint, string? model)
     {
@@ -38,6 +49,9 @@ internal sealed class RequestCounter
 
     public void ImageGenerated() => Interlocked.Increment(ref _imagesGenerated);
 
+    /// <summary>A Leonardo create that was accepted (and would be billed), whether or not its answer reached the client.</summary>
+    public void GenerationAccepted() => Interlocked.Increment(ref _generationsAccepted);
+
     public EmulatorStats Snapshot()
     {
         lock (_gate)
@@ -48,6 +62,7 @@ internal sealed class RequestCounter
                 ByModel = new Dictionary<string, int>(_byModel),
                 SubmitsAccepted = Volatile.Read(ref _submitsAccepted),
                 ImagesGenerated = Volatile.Read(ref _imagesGenerated),
+                LeonardoGenerationsAccepted = Volatile.Read(ref _generationsAccepted),
             };
         }
     }
@@ -60,6 +75,7 @@ internal sealed class RequestCounter
             _byModel.Clear();
             Interlocked.Exchange(ref _submitsAccepted, 0);
             Interlocked.Exchange(ref _imagesGenerated, 0);
+            Interlocked.Exchange(ref _generationsAccepted, 0);
         }
     }
 }

@@ -33,6 +33,7 @@ internal enum FaultKind
     JpegImage,
     JpegLabelledPng,
     WebpImage,
+    AspectDropped,
 
     /// <summary>403 "User is locked. Reason: Exhausted balance" (field-log #8): submit, upload initiate, result.</summary>
     Locked,
@@ -54,4 +55,10 @@ internal enum FaultKind
 
     /// <summary>The request listing answers without <c>json_input</c> (payload storage off).</summary>
     NoPayload,
+
+    /// <summary>Leonardo: the generation is accepted, then ends FAILED.</summary>
+    JobFailed,
+
+    /// <summary>Leonardo v2: a 400 with the Hasura/GraphQL-style error array.</summary>
+    Hasura,
 }

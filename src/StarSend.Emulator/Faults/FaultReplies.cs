@@ -16,6 +16,11 @@ internal static class FaultReplies
             return ForGemini(fault, model ?? "unknown");
         }
 
+        if (FaultTargets.IsLeonardo(fault.Target))
+        {
+            return ForLeonardo(fault);
+        }
+
         var download = fault.Target == FaultTargets.Download;
         return fault.Kind switch
         {
@@ -33,6 +38,26 @@ internal static class FaultReplies
             FaultKind.Html => Reply.Text(200, "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>502 Bad Gateway</h1></body></html>", "text/html; charset=utf-8"),
             FaultKind.Malformed when download => Reply.Text(200, "<html><body>upstream error</body></html>", "video/mp4"),
             FaultKind.Malformed => Reply.Text(200, "{\"status\": \"IN_PROGRESS\", \"request_id\": <html>", "application/json"),
+            _ => null,
+        };
+    }
+
+    /// <summary>Leonardo's <c>{"error","path","code"}</c> body for API calls; S3-style XML for the storage and the CDN.</summary>
+    private static Reply? ForLeonardo(FaultRule fault)
+    {
+        var storage = fault.Target is FaultTargets.LeonardoDownload;
+        Reply Error(int status, string text, string code) => storage ? Leonardo.LeonardoErrors.S3(status, code, text) : Leonardo.LeonardoErrors.Error(status, text, code);
+        return fault.Kind switch
+        {
+            FaultKind.TooManyRequests => Error(429, "Too many requests: the API rate limit for this key was exceeded", "rate-limited")
+                .WithHeader("Retry-After", fault.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            FaultKind.ServerError => Error(500, "Internal server error", "unexpected"),
+            FaultKind.BadGateway => Error(502, "Bad gateway", "unexpected"),
+            FaultKind.Unavailable => Error(503, "Service unavailable", "unexpected"),
+            FaultKind.GatewayTimeout or FaultKind.UserTimeout => Error(504, "Gateway timeout", "unexpected"),
+            FaultKind.Unprocessable => Leonardo.LeonardoErrors.Error(400, "Invalid request body (injected fault)", "validation-failed"),
+            FaultKind.Malformed when storage => Reply.Text(200, "<html><body>upstream error</body></html>", "video/mp4"),
+            FaultKind.Malformed => Reply.Text(200, "{\"generations_by_pk\": <html>", "application/json"),
             _ => null,
         };
     }

@@ -14,5 +14,19 @@ internal static class FaultTargets
     /// <summary>fal's Platform API request listing (<c>GET /v1/models/requests/by-endpoint</c>).</summary>
     public const string Requests = "requests";
 
-    public static IReadOnlyList<string> All { get; } = [Submit, Status, Result, Cancel, Upload, Download, Gemini, Requests];
+    /// <summary>Leonardo's <c>POST /init-image</c> and the presigned storage POST.</summary>
+    public const string LeonardoUpload = "leonardo-upload";
+
+    /// <summary>Leonardo's v1 and v2 creates.</summary>
+    public const string LeonardoCreate = "leonardo-create";
+
+    /// <summary>Leonardo's <c>GET /generations/{id}</c>.</summary>
+    public const string LeonardoStatus = "leonardo-status";
+
+    /// <summary>The MP4 on Leonardo's CDN path.</summary>
+    public const string LeonardoDownload = "leonardo-download";
+
+    public static IReadOnlyList<string> All { get; } = [Submit, Status, Result, Cancel, Upload, Download, Gemini, Requests, LeonardoUpload, LeonardoCreate, LeonardoStatus, LeonardoDownload];
+
+    public static bool IsLeonardo(string target) => target.StartsWith("leonardo-", StringComparison.Ordinal);
 }

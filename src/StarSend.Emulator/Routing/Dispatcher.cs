@@ -68,6 +68,9 @@ internal sealed class Dispatcher(EmulatorOptions options, Router router, Control
             case KeyCheck.Fal:
                 var authorization = request.Header("Authorization") ?? string.Empty;
                 return authorization.StartsWith("Key ", StringComparison.Ordinal) && authorization[4..].Trim().Length > 0 ? null : FalErrors.Unauthorized();
+            case KeyCheck.Leonardo:
+                var bearer = request.Header("Authorization") ?? string.Empty;
+                return bearer.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && bearer[7..].Trim().Length > 0 ? null : Leonardo.LeonardoErrors.Unauthorized();
             case KeyCheck.Google:
                 var key = request.Header("x-goog-api-key") ?? request.Query("key");
                 return string.IsNullOrWhiteSpace(key) ? GoogleErrors.MissingKey() : null;

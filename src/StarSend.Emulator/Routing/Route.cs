@@ -8,6 +8,9 @@ internal enum KeyCheck
     None,
     Fal,
     Google,
+
+    /// <summary>Leonardo: <c>authorization: Bearer &lt;key&gt;</c>.</summary>
+    Leonardo,
 }
 
 /// <summary>Where a request goes: its fault target, its stats key, its model, the key it needs, and its handler.</summary>

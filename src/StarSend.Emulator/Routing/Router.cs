@@ -4,18 +4,24 @@ using StarSend.Emulator.Control;
 using StarSend.Emulator.Faults;
 using StarSend.Emulator.Gemini;
 using StarSend.Emulator.Http;
+using StarSend.Emulator.Leonardo;
 using StarSend.Emulator.Queue;
 using StarSend.Emulator.Storage;
 
 namespace StarSend.Emulator.Routing;
 
 /// <summary>Maps method and path to a route: fal queue (any model id), fal storage, served files, Gemini.</summary>
-internal sealed partial class Router(QueueEndpoints queue, StatusStream stream, StorageEndpoints storage, GeminiEndpoint gemini, RequestListing listing)
+internal sealed partial class Router(QueueEndpoints queue, StatusStream stream, StorageEndpoints storage, GeminiEndpoint gemini, RequestListing listing, LeonardoRoutes leonardo)
 {
-    private static readonly string[] Reserved = ["_emulator", "storage", "files", "v1beta", "v1"];
+    private static readonly string[] Reserved = ["_emulator", "storage", "files", "v1beta", "v1", "api", "leonardo-s3", "leonardo-cdn"];
 
     public Route Match(string method, string path)
     {
+        if (leonardo.Match(method, path) is { } leonardoRoute)
+        {
+            return leonardoRoute;
+        }
+
         // Before the queue's pattern, which "/v1/models/requests/by-endpoint" would also fit (app v1/models, id by-endpoint).
         if (method == "GET" && path.TrimEnd('/') == "/v1/models/requests/by-endpoint")
         {

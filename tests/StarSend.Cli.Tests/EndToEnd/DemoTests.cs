@@ -1,3 +1,5 @@
+using StarSend.Core.Providers.VideoModels;
+using StarSend.Core.Settings;
 using System.Text.Json;
 using CliRun = StarSend.Cli.Tests.Harness.Cli;
 using StarSend.Core.Plans;
@@ -35,13 +37,32 @@ public sealed class DemoTests
             take.ShotPrompts.Should().Equal(planned.Shots.Select(s => s.Prompt));
             take.Durations.Should().Equal(planned.Shots.Select(s => s.Duration.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             take.CostUsd.Should().BeGreaterThan(0);
-            take.Mode.Should().Be(planned.FitsOneMultiShotCall ? TakeMode.MultiShot : TakeMode.Individual, planned.Id);
+            take.Mode.Should().Be(VideoModelCatalog.For(SequenceModelCheck.ModelFor(planned, SettingsDefaults.VideoModel)).FitsOneCall(planned) ? TakeMode.MultiShot : TakeMode.Individual, planned.Id);
             var seconds = take.Files.Sum(f => Mp4Inspector.Inspect(Path.Combine(dir, f.Path)).DurationS);
             seconds.Should().BeApproximately(planned.TotalDurationS, 0.05, planned.Id);
             record.Grids.Should().NotBeEmpty();
+            new[] { record.Grids[^1].PassRunId, record.StartFrame!.PassRunId, take.PassRunId }.Should().OnlyContain(p => p == record.PassRunId, $"{planned.Id}: one pass from grid to take");
+            new[] { record.Grids[^1].File!, record.StartFrame.File }.Concat(take.Files.Select(f => f.Path))
+                .Should().OnlyContain(f => Path.GetFileName(f).StartsWith(record.PassRunId + "_", StringComparison.Ordinal), planned.Id);
             runIds.Add(take.RunId);
         }
 
+        foreach (var (id, model) in new[] { ("SEQ06", "leonardo:kling-3.0"), ("SEQ10", "leonardo:veo-3.1-generate-001") })
+        {
+            // Issue #11: these two run on Leonardo through the emulator, one call a shot, with both costs on the take.
+            var take = sequences.Sequences[id].Takes[0];
+            take.Provider.Should().Be("leonardo", id);
+            take.Model.Should().Be(model, id);
+            take.Mode.Should().Be(TakeMode.Individual, id);
+            take.RequestIds.Should().HaveCount(3);
+            take.RequestIds.Select(g => Guid.TryParse(g, out _)).Should().OnlyContain(isId => isId, "the generation ids Leonardo returned");
+            take.ReportedCosts.Should().HaveCount(3).And.OnlyContain(c => c.Unit == "DOLLARS" && c.Amount > 0);
+            take.ReportedCosts.Sum(c => c.Amount).Should().NotBe(take.CostUsd, "Leonardo's own bill is kept beside StarSend's estimate, not instead of it");
+            take.ElementsDropped.Should().NotBeEmpty("Leonardo's Kling and Veo take no reference element with a start frame");
+            executions.Executions.Values.Where(e => take.ExecutionIds.Contains(e.Id)).Should().OnlyContain(e => e.Model == model && e.ReportedCost != null);
+        }
+
+        result.Out.Should().Contain("leonardo:kling-3.0").And.Contain("leonardo:veo-3.1-generate-001");
         sequences.Sequences["SEQ09"].Takes[0].ElementsDropped.Should().NotBeEmpty("the demo's SEQ09 has more elements than Kling's cap");
         sequences.Sequences.Values.SelectMany(s => s.Grids).Should().Contain(g => g.Calls > 1, "the demo injects one non-grid answer");
         ProjectState.ShouldHaveEachPaidJobInExactlyOneTake(sequences, executions);

@@ -27,6 +27,8 @@ public sealed class EmulatedProject : IAsyncDisposable
         ["STARSEND_FAL_QUEUE_URL"] = Emulator.FalQueueUrl,
         ["STARSEND_FAL_REST_URL"] = Emulator.FalRestUrl,
         ["STARSEND_GEMINI_URL"] = Emulator.GeminiUrl,
+        ["STARSEND_LEONARDO_URL"] = Emulator.LeonardoUrl,
+        ["LEONARDO_API_KEY"] = "test-leonardo-key",
         ["FAL_KEY"] = "test-id:test-secret",
         ["GEMINI_API_KEY"] = "test-gemini-key",
     };

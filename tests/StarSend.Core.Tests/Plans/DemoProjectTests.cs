@@ -24,9 +24,21 @@ public sealed class DemoProjectTests
         Plan.Style.Should().NotBeNullOrWhiteSpace();
         _report.Warnings.Should().Equal(
             new PlanProblem("$.sequences[3]", "generated per shot only (own start frame on shot02)"),
+            new PlanProblem("$.sequences[5]", "generated per shot only (leonardo:kling-3.0 takes one shot a call)"),
+            new PlanProblem("$.sequences[5].elements", "3 elements; with a start frame leonardo:kling-3.0 takes none, so singer, bicycle, dog will be left out"),
             new PlanProblem("$.sequences[7]", "generated per shot only (7 shots, 21 s)"),
             new PlanProblem("$.sequences[8].elements", "4 elements; with a start frame Kling takes the first 3, so dog will be left out"),
-            new PlanProblem("$.sequences[9]", "generated per shot only (3 shots, 18 s)"));
+            new PlanProblem("$.sequences[9]", "generated per shot only (leonardo:veo-3.1-generate-001 takes one shot a call)"),
+            new PlanProblem("$.sequences[9].elements", "2 elements; with a start frame leonardo:veo-3.1-generate-001 takes none, so lantern, lighthouse will be left out"));
+    }
+
+    [Fact]
+    public void Load_DemoPlan_PutsOneSequenceOnEachLeonardoModelTheIssueNames()
+    {
+        // Issue #11: one sequence on Leonardo's Kling 3.0 and one on Veo 3.1; the rest on the project's fal model.
+        Plan.Sequences.Where(s => s.VideoModel is not null).Select(s => (s.Id, s.VideoModel))
+            .Should().Equal(("SEQ06", "leonardo:kling-3.0"), ("SEQ10", "leonardo:veo-3.1-generate-001"));
+        Plan.Sequences.SelectMany(s => Providers.VideoModels.SequenceModelCheck.Check(s, s.Id, SettingsDefaults.VideoModel)).Should().BeEmpty();
     }
 
     [Fact]

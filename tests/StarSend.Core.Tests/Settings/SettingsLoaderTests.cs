@@ -119,9 +119,9 @@ public sealed class SettingsLoaderTests : IDisposable
         error.ExitCode.Should().Be(ExitCodes.BadInput);
         error.Message.Should().NotContain("SECRET");
         error.Message.Split('\n').Should().Equal(
-            "starsend.json $.fal_key: keys are not settings: set FAL_KEY and GEMINI_API_KEY in the environment",
-            "starsend.json $.budget: unknown setting; known: budget_usd, concurrency, fal_queue_url, fal_rest_url, gemini_url, grid_retries, image_fallback_model, image_model, image_prices, image_size, prices_checked_on, video_model, video_prices_per_second",
-            "starsend.json $.video_model: \"../../etc\" is not a model id (letters, digits, '.', '_', '-' and '/')",
+            "starsend.json $.fal_key: keys are not settings: set FAL_KEY, GEMINI_API_KEY and LEONARDO_API_KEY in the environment",
+            "starsend.json $.budget: unknown setting; known: budget_usd, concurrency, fal_queue_url, fal_rest_url, gemini_url, grid_retries, image_fallback_model, image_model, image_prices, image_size, leonardo_url, prices_checked_on, retired_video_models, video_model, video_prices_per_second",
+            "starsend.json $.video_model: \"../../etc\" is not a model id (letters, digits, '.', '_', '-', '/' and one 'provider:' prefix)",
             "starsend.json $.fal_rest_url: a base URL cannot carry user info, a query or a fragment (keys come from FAL_KEY and GEMINI_API_KEY)",
             "starsend.json $.gemini_url: expected an absolute http or https URL",
             "starsend.json $.concurrency: expected a whole number from 1 to 16, got 0",

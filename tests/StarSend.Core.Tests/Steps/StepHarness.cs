@@ -12,6 +12,8 @@ using StarSend.Core.Settings;
 using StarSend.Core.Steps;
 using StarSend.Core.Workflow;
 using StarSend.Emulator;
+using StarSend.Infrastructure.Leonardo;
+using StarSend.Infrastructure.Video;
 using StarSend.Imaging;
 using StarSend.Infrastructure.Fal;
 using StarSend.Infrastructure.Gemini;
@@ -49,6 +51,14 @@ internal sealed class StepHarness : IAsyncDisposable
             UploadTimeout = TimeSpan.FromMinutes(10),
             DownloadIdleTimeout = TimeSpan.FromMinutes(10),
         };
+        LeonardoOptions = new LeonardoOptions
+        {
+            BaseUrl = new Uri(emulator.LeonardoUrl),
+            Key = "test-leonardo-key",
+            RequestTimeout = TimeSpan.FromMinutes(10),
+            DownloadIdleTimeout = TimeSpan.FromMinutes(10),
+            UploadValidity = TimeSpan.FromMinutes(10),
+        };
         GeminiOptions = new GeminiOptions { BaseUrl = new Uri(emulator.GeminiUrl), ApiKey = "test-gemini-key", RequestTimeout = TimeSpan.FromMinutes(10) };
     }
 
@@ -67,6 +77,9 @@ internal sealed class StepHarness : IAsyncDisposable
     public ProjectSettings Settings { get; set; } = new();
 
     public FalOptions FalOptions { get; }
+
+    /// <summary>The Leonardo client's options (the emulator's Leonardo API); the upload validity is a deadline here, not a wait the clock drives.</summary>
+    public LeonardoOptions LeonardoOptions { get; }
 
     public GeminiOptions GeminiOptions { get; }
 
@@ -102,10 +115,11 @@ internal sealed class StepHarness : IAsyncDisposable
     public StepRunner Steps(Func<StepRunnerOptions, StepRunnerOptions>? configure = null, Func<IVideoProvider, IVideoProvider>? video = null)
     {
         var options = new StepRunnerOptions { VideoModel = Settings.VideoModel, AspectRatio = Plan.AspectRatio, JobConcurrency = 4 };
-        var fal = new FalVideoProvider(Connections, FalOptions, Clock);
+        // Both providers behind the router, as the CLI builds them: the demo plan puts SEQ06 and SEQ10 on Leonardo (issue #11).
+        IVideoProvider routed = new VideoProviderRouter(new FalVideoProvider(Connections, FalOptions, Clock), new LeonardoVideoProvider(Connections, LeonardoOptions, Clock));
         var steps = new StepRunner(
             new ExecutionStore(Paths, TimeProvider.System),
-            video?.Invoke(fal) ?? fal,
+            video?.Invoke(routed) ?? routed,
             new GeminiImageProvider(Connections, GeminiOptions, Clock),
             Clock,
             Serilog.Core.Logger.None,

@@ -45,6 +45,7 @@ public sealed class GenerateProgressTests
         estimate.Sequences.Select(s => (s.SequenceId, s.Jobs)).Should().Equal(("SEQ01", 1), ("SEQ10", 3), ("SEQ02", 0));
         var seq01 = h.Plan.FindSequence("SEQ01")!;
         estimate.Sequences[0].CostUsd.Should().Be(seq01.TotalDurationS * h.VideoPrice);
+        estimate.Sequences[1].CostUsd.Should().Be(18 * 0.40m, "SEQ10 is priced on its own model, Leonardo's Veo 3.1 (stand-in $0.40/s)");
         estimate.Jobs.Should().Be(4);
         File.ReadAllText(h.Paths.SequencesFile).Should().Be(before);
         h.Stats.SubmitsAccepted.Should().Be(0);

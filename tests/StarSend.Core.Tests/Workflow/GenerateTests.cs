@@ -56,12 +56,13 @@ public sealed class GenerateTests
 
         rerun.Succeeded.Should().BeTrue();
         rerun.Message.Should().Contain("already has take 1");
-        h.Stats.SubmitsAccepted.Should().Be(3, "SEQ10 is three calls, made once");
+        h.Stats.LeonardoGenerationsAccepted.Should().Be(3, "SEQ10 is three calls on Leonardo's Veo 3.1, made once");
         var again = await h.Clock.RunAsync(h.Runner().GenerateAsync("SEQ10", new GenerateRequest { Yes = true, Again = true }, null, CancellationToken.None));
         again.Succeeded.Should().BeTrue(again.Message);
         h.Sequence("SEQ10").Takes.Select(t => t.Number).Should().Equal(1, 2);
         h.Sequence("SEQ10").Takes[1].ExecutionIds.Should().Equal("SEQ10_shot01#2", "SEQ10_shot02#2", "SEQ10_shot03#2");
-        h.Stats.SubmitsAccepted.Should().Be(6);
+        h.Stats.LeonardoGenerationsAccepted.Should().Be(6);
+        h.Stats.SubmitsAccepted.Should().Be(0, "nothing of SEQ10 went to fal");
     }
 
     [Fact]

@@ -29,6 +29,8 @@ public sealed class ReviewedProject : IAsyncLifetime, IDisposable
         ["STARSEND_FAL_QUEUE_URL"] = _emulator!.FalQueueUrl,
         ["STARSEND_FAL_REST_URL"] = _emulator.FalRestUrl,
         ["STARSEND_GEMINI_URL"] = _emulator.GeminiUrl,
+        ["STARSEND_LEONARDO_URL"] = _emulator.LeonardoUrl,
+        ["LEONARDO_API_KEY"] = "test-leonardo-key",
         ["FAL_KEY"] = "test-id:test-secret",
         ["GEMINI_API_KEY"] = "test-gemini-key",
     };

@@ -32,8 +32,18 @@ internal sealed partial class PlanValidator
             CheckTimes(sequence, path, songSeconds);
             _fields.Text(sequence, path, "description", Need.Nullable, blankAllowed: true);
             _fields.Text(sequence, path, "grid_prompt", Need.Nullable);
+            CheckVideoModel(sequence, path);
             CheckSequenceElements(sequence, path, elementIds);
             CheckShots(sequence, path);
+        }
+    }
+
+    /// <summary>The optional <c>video_model</c>: a retired or unknown model is refused here, before anything is paid.</summary>
+    private void CheckVideoModel(JsonElement sequence, string path)
+    {
+        if (_fields.Text(sequence, path, "video_model", Need.Nullable) is { } model && Providers.VideoModels.VideoModelCatalog.Problem(model) is { } problem)
+        {
+            _fields.Add($"{path}.video_model", problem);
         }
     }
 

@@ -14,10 +14,11 @@ internal static class PickProcess
     /// <summary>Runs one pick in this process (the child side): <c>--pick GRID OUT</c>.</summary>
     public static void Pick(string gridPath, string outPath) => File.WriteAllBytes(outPath, PickCell.Crop(File.ReadAllBytes(gridPath)));
 
-    /// <summary>Median wall time of <see cref="Runs"/> child processes (one warm-up first), in milliseconds.</summary>
-    public static double Median(string fileName, IReadOnlyList<string> arguments)
+    /// <summary>Median wall time and median CPU time of <see cref="Runs"/> child processes (one warm-up first), in milliseconds.</summary>
+    public static (double Wall, double Cpu) Median(string fileName, IReadOnlyList<string> arguments)
     {
         var times = new List<double>();
+        var cpu = new List<double>();
         for (var run = -1; run < Runs; run++)
         {
             var start = new ProcessStartInfo(fileName) { RedirectStandardError = true, RedirectStandardOutput = true };
@@ -26,6 +27,7 @@ internal static class PickProcess
                 start.ArgumentList.Add(argument);
             }
 
+            var cpuBefore = ChildCpu.Total();
             var watch = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
             var stderr = process.StandardError.ReadToEndAsync();
@@ -40,10 +42,11 @@ internal static class PickProcess
             if (run >= 0)
             {
                 times.Add(watch.Elapsed.TotalMilliseconds);
+                cpu.Add((ChildCpu.Total() - cpuBefore).TotalMilliseconds);
             }
         }
 
-        return times.Order().ElementAt(times.Count / 2);
+        return (times.Order().ElementAt(times.Count / 2), cpu.Order().ElementAt(cpu.Count / 2));
     }
 
     /// <summary>How to start this benchmark tool again as a child: its apphost, or <c>dotnet</c> with its dll.</summary>

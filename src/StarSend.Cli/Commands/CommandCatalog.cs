@@ -25,6 +25,7 @@ internal static class CommandCatalog
         RoughCutCommand.Create(runner),
         CostsCommand.Create(runner),
         PricesCommand.Create(runner),
+        DoctorCommand.Create(runner),
         DemoCommand.Create(runner),
         EmulatorCommand.Create(runner),
     ];

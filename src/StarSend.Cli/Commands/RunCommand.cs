@@ -23,6 +23,7 @@ internal static class RunCommand
         var again = new Option<bool>("--again") { Description = "Also pay for another take of sequences already in review" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the steps that would run, their estimated cost and the budget left; pay nothing" };
         var yes = new Option<bool>("--yes") { Description = "Accept dropped elements without asking (for scripts)" };
+        var resubmit = new Option<bool>("--resubmit") { Description = "Submit again a video call whose submit may have been billed but returned no request id" };
         var command = new Command("run", "Walk grid, pick and generate for sequences, doing only what each still misses; a re-run resumes");
         batch.AddTo(command);
         command.Options.Add(pick);
@@ -30,12 +31,15 @@ internal static class RunCommand
         command.Options.Add(again);
         command.Options.Add(dryRun);
         command.Options.Add(yes);
+        command.Options.Add(resubmit);
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "run", async (context, token) =>
         {
             var request = Request(parseResult.GetValue(pick)!, parseResult.GetValue(until)!, parseResult.GetValue(again), parseResult.GetValue(dryRun), parseResult.GetValue(yes), context);
             using var session = ProjectSession.Open(context);
             var csr = session.CreateRunner(new SessionOptions
             {
+                AllowResubmit = parseResult.GetValue(resubmit),
+                PayAgain = parseResult.GetValue(again),
                 NeedsGemini = !request.DryRun,
                 NeedsFal = !request.DryRun && request.Until == RunStep.Generate,
             });
@@ -43,6 +47,7 @@ internal static class RunCommand
             using var gridSlots = new SemaphoreSlim(Math.Max(1, session.Settings.Concurrency));
             try
             {
+                // The one progress view of batch commands; each sequence's full run outcome is kept for the report.
                 var runs = new System.Collections.Concurrent.ConcurrentDictionary<string, SequenceRunOutcome>(StringComparer.Ordinal);
                 await BatchProgress.RunAsync(
                     context, ids, BatchEstimate.None(ids), Math.Max(1, ids.Count), session.Settings.Concurrency,

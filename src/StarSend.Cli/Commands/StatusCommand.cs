@@ -13,12 +13,19 @@ internal static class StatusCommand
         var sequence = new Argument<string?>("SEQ") { Description = "Only this sequence", Arity = ArgumentArity.ZeroOrOne };
         var run = new Option<string?>("--run") { Description = "List every file and paid call of one pass (its run id, shown by 'status SEQ')" };
         var command = new Command("status", "Show every sequence: state, takes, approved take, cost, last error");
+        var coverage = new Option<bool>("--coverage") { Description = "Approved seconds per section, gaps with timecodes, spend so far and to finish" };
         command.Arguments.Add(sequence);
+        command.Options.Add(coverage);
         command.Options.Add(run);
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "status", async (context, token) =>
         {
             using var session = ProjectSession.Open(context);
             var doc = await session.Sequences.ReadAsync(token);
+            if (parseResult.GetValue(coverage))
+            {
+                return await CoverageReport.WriteAsync(context, session, doc);
+            }
+
             var only = parseResult.GetValue(sequence);
             if (parseResult.GetValue(run) is { } runId)
             {

@@ -27,15 +27,11 @@ internal static class BatchProgress
         Func<string, IProgress<StepProgress>, CancellationToken, Task<SequenceOutcome>> operation,
         CancellationToken cancellationToken)
     {
-        var board = new ProgressBoard(context.Time, estimate, jobConcurrency);
-        var live = !context.Json && context.Host.IsTerminal && !Console.IsErrorRedirected && ReferenceEquals(context.Host.Error, Console.Error);
-        var lines = context.Json || live ? null : new ProgressLines(context.Error, board);
         var reported = context.Log.ForContext(RunLogging.ReportedProperty, true);
-        var reporter = new BoardReporter(board, reported, lines);
 
         void Unexpected(string id, Exception ex) => reported.Error(ex, "Unexpected failure of {SequenceId}", id);
 
-        Task<IReadOnlyList<SequenceOutcome>> Run() => BatchRunner.RunAsync(
+        return await WatchAsync(context, estimate, jobConcurrency, reporter => BatchRunner.RunAsync(
             ids,
             sequenceConcurrency,
             async (id, token) =>
@@ -46,8 +42,19 @@ internal static class BatchProgress
                 return outcome;
             },
             cancellationToken,
-            Unexpected);
+            Unexpected));
+    }
 
-        return live ? await LiveProgressView.RunAsync(context, board, Run) : await Run();
+    /// <summary>
+    /// The same view for a command that drives its sequences itself (<c>run</c>): <paramref name="work"/> reports to the
+    /// reporter it is given and calls <see cref="BoardReporter.Finish"/> when a sequence ends.
+    /// </summary>
+    public static async Task<T> WatchAsync<T>(RunContext context, BatchEstimate estimate, int jobConcurrency, Func<BoardReporter, Task<T>> work)
+    {
+        var board = new ProgressBoard(context.Time, estimate, jobConcurrency);
+        var live = !context.Json && context.Host.IsTerminal && !Console.IsErrorRedirected && ReferenceEquals(context.Host.Error, Console.Error);
+        var lines = context.Json || live ? null : new ProgressLines(context.Error, board);
+        var reporter = new BoardReporter(board, context.Log.ForContext(RunLogging.ReportedProperty, true), lines);
+        return live ? await LiveProgressView.RunAsync(context, board, () => work(reporter)) : await work(reporter);
     }
 }

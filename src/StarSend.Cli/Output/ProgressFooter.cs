@@ -13,8 +13,9 @@ internal sealed record ProgressFooter(
         var failed = SequencesFailed > 0 ? $", {SequencesFailed} failed" : string.Empty;
         var jobsFailed = JobsFailed > 0 ? $", {JobsFailed} failed" : string.Empty;
         var left = Left is { } l ? $"~{Clock(l)} left" : "time left: after the first job";
+        var estimate = EstimateUsd > 0 ? $" of ~{TextTable.Money(EstimateUsd)}" : string.Empty;
         return $"sequences {SequencesDone}/{SequencesTotal}{failed} · jobs {JobsDone}/{JobsTotal}{jobsFailed} · " +
-            $"spent {TextTable.Money(SpentUsd)} of ~{TextTable.Money(EstimateUsd)} · {Clock(Elapsed)} elapsed · {left}";
+            $"spent {TextTable.Money(SpentUsd)}{estimate} · {Clock(Elapsed)} elapsed · {left}";
     }
 
     public static string Clock(TimeSpan span) =>

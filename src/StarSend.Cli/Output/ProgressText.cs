@@ -21,13 +21,14 @@ internal static class ProgressText
         _ => row.Text,
     };
 
-    /// <summary>A failure or skip reason cut to one short line, without the leading sequence id.</summary>
+    /// <summary>A failure or skip reason cut to one short line, without the leading sequence or step id (<c>SEQ04_shot01: </c>).</summary>
     public static string Short(string message, string sequenceId)
     {
         var text = message.ReplaceLineEndings(" ").Trim();
-        if (text.StartsWith(sequenceId + ":", StringComparison.Ordinal))
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && text.StartsWith(sequenceId, StringComparison.Ordinal) && !text[..colon].Contains(' ', StringComparison.Ordinal))
         {
-            text = text[(sequenceId.Length + 1)..].TrimStart();
+            text = text[(colon + 1)..].TrimStart();
         }
 
         return text.Length <= ReasonLength ? text : text[..(ReasonLength - 1)] + "…";

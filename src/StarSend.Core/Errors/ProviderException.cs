@@ -61,7 +61,7 @@ public enum ProviderErrorKind
     /// <summary>A 200 answer with no image (NO_IMAGE, text only).</summary>
     NoImage,
 
-    /// <summary>A per-day quota is exhausted; not retried.</summary>
+    /// <summary>A quota that cannot recover by waiting (per day, or limit 0); not retried, thrown as <see cref="AccountBlockedException"/>.</summary>
     QuotaExhausted,
 
     /// <summary>The model id is not (or no longer) served.</summary>

@@ -75,6 +75,14 @@ public sealed record GridAttempt
     /// <summary>How many image calls the attempt took (retries with a stronger prompt, singles).</summary>
     public int Calls { get; init; }
 
+    /// <summary>The grid's size in pixels, as it came back (absent on records written before it was kept).</summary>
+    public int? Width { get; init; }
+
+    public int? Height { get; init; }
+
+    /// <summary>Set when the grid's shape is far from the aspect ratio asked, e.g. "1024x1024 is 1.00:1, not the 16:9 asked".</summary>
+    public string? AspectNote { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -92,6 +100,9 @@ public sealed record StartFrame
     public int Width { get; init; }
 
     public int Height { get; init; }
+
+    /// <summary>Set when the cell's shape is far from the sequence's aspect ratio (pick warns; the take may be cropped).</summary>
+    public string? AspectNote { get; init; }
 
     /// <summary>The pass the picked grid belongs to (the start frame's prefix); null for picks from schema 1.</summary>
     public string? PassRunId { get; init; }

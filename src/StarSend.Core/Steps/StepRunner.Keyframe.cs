@@ -72,13 +72,14 @@ public sealed partial class StepRunner
         outputPath = Path.ChangeExtension(outputPath, format.Extension());
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
         await WriteFileAtomicallyAsync(outputPath, generated.Data, cancellationToken);
+        var otherParts = await KeepOtherPartsAsync(generated, outputPath, cancellationToken);
         var sha = Convert.ToHexStringLower(SHA256.HashData(generated.Data));
         var complete = await SaveAsync(intent with
         {
             Status = ExecutionStatus.Complete,
             Model = generated.Model,
             CostUsd = generated.CostUsd,
-            Outputs = [new OutputFile(outputPath, generated.Data.Length, sha, $"{format.ToString().ToLowerInvariant()} {image.Width}x{image.Height}")],
+            Outputs = [new OutputFile(outputPath, generated.Data.Length, sha, $"{format.ToString().ToLowerInvariant()} {image.Width}x{image.Height}"), .. otherParts],
             SubmittedAt = intent.CreatedAt,
             FinishedAt = _time.GetUtcNow(),
         });

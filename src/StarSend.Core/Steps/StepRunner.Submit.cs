@@ -109,7 +109,11 @@ public sealed partial class StepRunner
         _log.Warning(
             "{StepId}: fal.ai did not accept the submit ({Reason}); nothing was paid; submitting again in {Seconds} s (submit {Next} of {Max})",
             intent.StepId, refusal.Message, seconds, attempt + 1, _options.SubmitAttempts);
-        progress?.Report(new StepProgress(intent.StepId, $"waiting (rate limit, submitting again in {seconds} s)", null, TimeSpan.Zero, 0));
+        progress?.Report(new StepProgress(intent.StepId, $"rate limit, submit {attempt + 1} of {_options.SubmitAttempts} next", null, TimeSpan.Zero, 0)
+        {
+            Kind = StepPhase.Waiting,
+            WaitLeft = wait,
+        });
         try
         {
             await Task.Delay(wait, _time, cancellationToken);

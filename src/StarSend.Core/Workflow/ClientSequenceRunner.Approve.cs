@@ -10,6 +10,9 @@ public sealed partial class ClientSequenceRunner
     /// <summary>Approves take <paramref name="takeNumber"/> after checking its files are still on disk and valid.</summary>
     public async Task<SequenceRecord> ApproveTakeAsync(string id, int takeNumber, CancellationToken cancellationToken)
     {
+        // Refused before the lease when it can be (unknown sequence or take): a refused command writes nothing.
+        await GetAsync(id, cancellationToken);
+
         // Under the lease, on state read after it is held: nothing else moves the sequence while its take is checked.
         await using var lease = await leases.AcquireAsync(id, $"starsend approve (run {runId})", cancellationToken);
         var record = await GetAsync(id, cancellationToken);

@@ -29,7 +29,7 @@ public sealed partial class ClientSequenceRunner
         return new BatchEstimate([.. ids.Select(id =>
         {
             var record = doc.Sequences.TryGetValue(id, out var r) ? r : new SequenceRecord { Id = id };
-            var draws = record.Grids.Count == 0 || record.State == SequenceState.GridExploring || again;
+            var draws = AlreadyHasGrid(record, again) is null;
             return new SequenceEstimate(id, draws ? 1 : 0, draws ? price : 0);
         })]);
     }
@@ -37,8 +37,7 @@ public sealed partial class ClientSequenceRunner
     private SequenceEstimate EstimateGenerate(string id, SequenceRecord record, GenerateRequest request)
     {
         var sequence = Sequence(id);
-        var skipped = record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again;
-        if (skipped || record.StartFrame is null || !SequenceWorkflow.IsLegal(record, SequenceCommand.Generate))
+        if (AlreadyHasTake(record, request) is not null)
         {
             return new SequenceEstimate(id, 0, 0);
         }
@@ -53,7 +52,7 @@ public sealed partial class ClientSequenceRunner
             var calls = mode == TakeMode.MultiShot
                 ? [sequence.Shots.Select(s => new ShotPrompt(s.Prompt, s.Duration)).ToList()]
                 : sequence.Shots.Select(s => new List<ShotPrompt> { new(s.Prompt, s.Duration) }).ToList();
-            return new SequenceEstimate(id, calls.Count, calls.Sum(shots => steps.PreviewVideo(record.StartFrame.File, images, shots).CostUsd));
+            return new SequenceEstimate(id, calls.Count, calls.Sum(shots => steps.PreviewVideo(record.StartFrame!.File, images, shots).CostUsd));
         }
         catch (StarSendException)
         {

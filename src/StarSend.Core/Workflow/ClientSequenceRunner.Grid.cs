@@ -91,7 +91,7 @@ public sealed partial class ClientSequenceRunner
                     // The grid keeps the extension of the paid bytes (a JPEG grid stays a .jpg).
                     var kept = Path.ChangeExtension(finalPath, Path.GetExtension(result.File));
                     File.Copy(result.File, kept, overwrite: true);
-                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1);
+                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1) with { Width = image.Width, Height = image.Height, AspectNote = AspectNote(sequence, image) };
                 }
 
                 log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);
@@ -133,7 +133,18 @@ public sealed partial class ClientSequenceRunner
         var cellHeight = singles.Min(s => s.Height);
         var composite = GridCompositor.Compose(singles, cellWidth, cellHeight);
         await StepRunner.WriteFileAtomicallyAsync(finalPath, ImageCodec.EncodePng(composite), cancellationToken);
-        return Attempt(number, pass, finalPath, "composite", executions, basePrompt, model, cost, executions.Count);
+        return Attempt(number, pass, finalPath, "composite", executions, basePrompt, model, cost, executions.Count) with { Width = composite.Width, Height = composite.Height, AspectNote = AspectNote(sequence, composite) };
+    }
+
+    private string? AspectNote(PlanSequence sequence, RgbaImage grid)
+    {
+        var note = CellShape.Difference(grid.Width, grid.Height, plan.AspectRatio);
+        if (note is not null)
+        {
+            log.Warning("{SequenceId}: the grid came back {Note}; its cells will not have the sequence's shape", sequence.Id, note);
+        }
+
+        return note;
     }
 
     private GridAttempt Attempt(int number, string pass, string file, string kind, List<string> executions, string prompt, string model, decimal cost, int calls) => new()

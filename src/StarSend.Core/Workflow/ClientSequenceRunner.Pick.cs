@@ -72,14 +72,25 @@ public sealed partial class ClientSequenceRunner
             throw new BadInputException($"{id}: cell {cell} of grid {grid.Number} is {frame.Width}x{frame.Height}; the video model needs at least {PlanLimits.MinImageSide} px a side");
         }
 
+        if (!CellShape.KlingTakes(frame.Width, frame.Height))
+        {
+            throw new BadInputException($"{id}: cell {cell} of grid {grid.Number} is {frame.Width}x{frame.Height}; the video model takes start frames between 1:2.5 and 2.5:1");
+        }
+
         // The start frame belongs to the pass of the grid it is cut from (issue #14).
         var pass = grid.PassRunId ?? record.PassRunId ?? runId;
         using var scope = PassScope(pass);
+        var aspectNote = CellShape.Difference(frame.Width, frame.Height, plan.AspectRatio);
+        if (aspectNote is not null)
+        {
+            log.Warning("{SequenceId}: cell {Cell} of grid {Grid} is {Note}; the video may be cropped or letterboxed", id, cell.ToString(), grid.Number, aspectNote);
+        }
+
         var name = shotId is null ? $"{id}_{cell}.png" : $"{id}_{shotId}_{cell}.png";
         var path = MediaPath(paths.StartFramesDir, pass, name);
         Directory.CreateDirectory(paths.StartFramesDir);
         await StepRunner.WriteFileAtomicallyAsync(path, ImageCodec.EncodePng(frame), cancellationToken);
-        var start = new StartFrame { Grid = grid.Number, Row = cell.Row, Col = cell.Col, File = paths.Relative(path), Width = frame.Width, Height = frame.Height, PassRunId = pass, RunId = runId, Auto = autoReason is null ? null : true, AutoReason = autoReason };
+        var start = new StartFrame { Grid = grid.Number, Row = cell.Row, Col = cell.Col, File = paths.Relative(path), Width = frame.Width, Height = frame.Height, PassRunId = pass, RunId = runId, Auto = autoReason is null ? null : true, AutoReason = autoReason, AspectNote = aspectNote };
         log.Information("{SequenceId}: picked {Cell} of grid {Grid} in pass {Pass}: {File}", id, cell.ToString(), grid.Number, pass, start.File);
         return await UpdateAsync(id, r =>
         {

@@ -14,6 +14,12 @@ public sealed partial class ClientSequenceRunner
     /// <exception cref="IllegalTransitionException">Not legal in the sequence's state.</exception>
     public async Task<SequenceRecord> ReviewAsync(string id, ReviewDecision decision, string who, CancellationToken cancellationToken)
     {
+        Sequence(id);
+        // Decisions that move the workflow (approve, final, undo) hold the sequence's lease like 'approve' does, and
+        // are checked on state read after it is held; notes, retakes, holds and omits only annotate.
+        await using var lease = MovesWorkflow(decision.Action)
+            ? await leases.AcquireAsync(id, $"starsend review ({Name(decision.Action)}, run {runId})", cancellationToken)
+            : null;
         var record = await GetAsync(id, cancellationToken);
         var stamp = Stamp(who, null);
         SequenceReview.Decide(record, decision, stamp);
@@ -33,6 +39,28 @@ public sealed partial class ClientSequenceRunner
         IReadOnlyList<(string Sequence, ReviewDecision Decision)> decisions, string who, string source, CancellationToken cancellationToken)
     {
         var stamp = Stamp(who, source);
+        var held = new List<IAsyncDisposable>();
+        try
+        {
+            foreach (var sequence in decisions.Where(d => MovesWorkflow(d.Decision.Action)).Select(d => d.Sequence).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                held.Add(await leases.AcquireAsync(Sequence(sequence).Id, $"starsend review import (run {runId})", cancellationToken));
+            }
+
+            return await ApplyHeldAsync(decisions, stamp, cancellationToken);
+        }
+        finally
+        {
+            foreach (var lease in held)
+            {
+                await lease.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, SequenceRecord>> ApplyHeldAsync(
+        IReadOnlyList<(string Sequence, ReviewDecision Decision)> decisions, ReviewStamp stamp, CancellationToken cancellationToken)
+    {
         var before = await store.ReadAsync(cancellationToken);
         foreach (var (sequence, decision) in decisions)
         {
@@ -69,6 +97,10 @@ public sealed partial class ClientSequenceRunner
     }
 
     private ReviewStamp Stamp(string who, string? source) => new(who, time.GetUtcNow(), runId, source);
+
+    private static bool MovesWorkflow(ReviewAction action) => action is ReviewAction.Approve or ReviewAction.Final or ReviewAction.UndoApprove;
+
+    private static string Name(ReviewAction action) => System.Text.Json.JsonSerializer.Serialize(action).Trim('"');
 
     /// <summary>An approve needs the take's files on disk and valid, as <c>approve --take</c> does.</summary>
     private void CheckApprovable(SequenceRecord record, ReviewDecision decision)

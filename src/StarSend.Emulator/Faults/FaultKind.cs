@@ -33,6 +33,7 @@ internal enum FaultKind
     JpegImage,
     JpegLabelledPng,
     WebpImage,
+    AspectDropped,
 
     /// <summary>403 "User is locked. Reason: Exhausted balance" (field-log #8): submit, upload initiate, result.</summary>
     Locked,

@@ -45,6 +45,7 @@ internal static class FaultSpec
         ["jpeg"] = (FaultKind.JpegImage, [FaultTargets.Gemini]),
         ["jpeg-labelled-png"] = (FaultKind.JpegLabelledPng, [FaultTargets.Gemini]),
         ["webp"] = (FaultKind.WebpImage, [FaultTargets.Gemini]),
+        ["aspect-dropped"] = (FaultKind.AspectDropped, [FaultTargets.Gemini]),
         ["locked"] = (FaultKind.Locked, [FaultTargets.Submit, FaultTargets.Upload, FaultTargets.Result]),
         ["undocumented-status"] = (FaultKind.UndocumentedStatus, [FaultTargets.Status]),
         ["html"] = (FaultKind.Html, [FaultTargets.Download]),

@@ -54,7 +54,8 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
         }
 
         var grid = AsksForGrid(parsed.Prompt) && fault?.Kind != FaultKind.NotGrid;
-        ImageSizes.TryGet(parsed.AspectRatio, parsed.ImageSize, out var width, out var height);
+        // aspect-dropped: a proxy or SDK lost imageConfig.aspectRatio, and a square comes back without an error (field-log #5).
+        ImageSizes.TryGet(fault?.Kind == FaultKind.AspectDropped ? "1:1" : parsed.AspectRatio, parsed.ImageSize, out var width, out var height);
         var seed = SeededRandom.SeedFrom(parsed.Prompt);
         var image = grid ? KeyframeArt.Grid(seed, width, height) : KeyframeArt.Single(seed, width, height);
         var (bytes, mimeType) = GeminiImageBytes.Encode(image, fault?.Kind);

@@ -36,6 +36,11 @@ internal sealed class QueueEndpoints(EmulatorOptions options, JobStore jobs, Fil
             return FalErrors.Validation(errors);
         }
 
+        if (StartImageLimits.Check(spec, files, request.BaseUrl) is { Count: > 0 } imageErrors)
+        {
+            return FalErrors.Validation(imageErrors);
+        }
+
         var requestId = Guid.NewGuid().ToString();
         var baseUrl = request.BaseUrl;
         var job = new QueueJob

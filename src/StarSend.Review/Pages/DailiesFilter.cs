@@ -66,8 +66,10 @@ public sealed record DailiesFilter
         return Sequences.Count > 0 ? [.. plan.Sequences.Where(s => Sequences.Contains(s.Id))] : plan.Sequences;
     }
 
+    /// <summary>A take is kept when it started at or after <see cref="Since"/> and was made by run <see cref="RunId"/>: the invocation that made it or its sequence pass.</summary>
     public bool Keeps(Take take) =>
-        (Since is null || take.StartedAt >= Since) && (RunId is null || string.Equals(take.RunId, RunId, StringComparison.Ordinal));
+        (Since is null || take.StartedAt >= Since)
+        && (RunId is null || string.Equals(take.RunId, RunId, StringComparison.Ordinal) || string.Equals(take.PassRunId, RunId, StringComparison.Ordinal));
 
     /// <summary>How the page names the filter: "all sequences", "section chorus, since 2026-11-29 00:00 UTC"...</summary>
     public string Describe()

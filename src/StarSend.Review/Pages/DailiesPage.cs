@@ -65,7 +65,7 @@ public static class DailiesPage
             Mode = take.Mode == TakeMode.MultiShot ? "multi_shot" : "individual",
             Model = take.Model ?? string.Empty,
             Cost = PageText.Money(take.CostUsd),
-            RunId = take.RunId,
+            RunId = take.PassRunId is { } pass && pass != take.RunId ? $"{take.RunId} (pass {pass})" : take.RunId,
             StartedAt = PageText.Time(take.StartedAt),
             RequestIds = take.RequestIds,
             ElementsUsed = take.ElementsUsed,

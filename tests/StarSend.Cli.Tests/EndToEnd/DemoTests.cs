@@ -21,6 +21,9 @@ public sealed class DemoTests
 
         result.ExitCode.Should().Be(0, result.Error);
         result.Out.Should().Contain("Total cost");
+        // The demo ends by writing the review pages and printing where they are.
+        result.Out.Should().Contain($"Board: {Path.Combine(dir, "review", "board.html")}").And.Contain($"Dailies: {Path.Combine(dir, "review", "dailies.html")}");
+        System.Text.RegularExpressions.Regex.Count(File.ReadAllText(Path.Combine(dir, "review", "board.html")), "id=\"card-SEQ").Should().Be(12);
         var plan = PlanLoader.Load(dir).Plan;
         var sequences = await ProjectState.SequencesAsync(dir);
         var executions = await ProjectState.ExecutionsAsync(dir);
@@ -38,6 +41,9 @@ public sealed class DemoTests
             var seconds = take.Files.Sum(f => Mp4Inspector.Inspect(Path.Combine(dir, f.Path)).DurationS);
             seconds.Should().BeApproximately(planned.TotalDurationS, 0.05, planned.Id);
             record.Grids.Should().NotBeEmpty();
+            new[] { record.Grids[^1].PassRunId, record.StartFrame!.PassRunId, take.PassRunId }.Should().OnlyContain(p => p == record.PassRunId, $"{planned.Id}: one pass from grid to take");
+            new[] { record.Grids[^1].File!, record.StartFrame.File }.Concat(take.Files.Select(f => f.Path))
+                .Should().OnlyContain(f => Path.GetFileName(f).StartsWith(record.PassRunId + "_", StringComparison.Ordinal), planned.Id);
             runIds.Add(take.RunId);
         }
 

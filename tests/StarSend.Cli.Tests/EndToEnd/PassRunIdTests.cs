@@ -38,9 +38,9 @@ public sealed class PassRunIdTests
 
         var events = LogEvents(project.Dir).Where(e => e.ToJsonString().Contains("SEQ01", StringComparison.Ordinal)).ToList();
         events.Should().NotBeEmpty();
-        var passEvents = events.Where(e => (string?)e["Properties"]?["PassRunId"] == pass).ToList();
-        passEvents.Select(e => (string)e["Properties"]!["RunId"]!).Distinct().Should().HaveCount(4, "grid, pick and both generates logged about SEQ01 under the pass:\n" + string.Join('\n', events.Select(e => $"{e["Properties"]?["RunId"]} {e["Properties"]?["PassRunId"]} {e["RenderedMessage"]}")));
-        events.Where(e => e["Properties"]?["PassRunId"] is null).Select(e => (string?)e["RenderedMessage"])
+        var passEvents = events.Where(e => (string?)e["PassRunId"] == pass).ToList();
+        passEvents.Select(e => (string)e["RunId"]!).Distinct().Should().HaveCount(4, "grid, pick and both generates logged about SEQ01 under the pass:\n" + string.Join('\n', events.Select(e => $"{e["RunId"]} {e["PassRunId"]} {e["@mt"]}")));
+        events.Where(e => e["PassRunId"] is null).Select(e => (string?)e["@mt"])
             .Should().BeEmpty("every event about SEQ01 carries the pass id");
 
         var listing = await project.RunAsync("status", "--run", pass!, "--json");
@@ -110,6 +110,7 @@ public sealed class PassRunIdTests
         return new CliResult(child.ExitCode, await output, await error);
     }
 
+    /// <summary>The project's log events (CLEF: properties at the top level, <c>@mt</c> the message template).</summary>
     private static List<JsonNode> LogEvents(string dir) =>
         [.. Directory.EnumerateFiles(Path.Combine(dir, "logs"), "*.jsonl").SelectMany(File.ReadAllLines).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!)];
 }

@@ -71,6 +71,26 @@ public sealed partial class ProgressTests
         result.Out.TrimEnd().Split('\n')[^1].Should().Be("Next: resume what failed: starsend generate SEQ01");
     }
 
+    [Fact]
+    public async Task Generate_SubmitRateLimited_RowWaitsThenTurnsDoneAndOneSubmitIsAccepted()
+    {
+        await using var project = await EmulatedProject.StartAsync(new Emulator.EmulatorOptions
+        {
+            QueueWait = TimeSpan.FromMilliseconds(50),
+            RunTime = TimeSpan.FromMilliseconds(300),
+        });
+        await project.GridAndPickAsync("SEQ01");
+        project.Emulator.SetFaults("submit:429=0@1");
+
+        var result = await project.RunAsync("generate", "SEQ01");
+
+        result.ShouldSucceed();
+        var rows = result.ErrorLines.Where(l => l.StartsWith("SEQ01: ", StringComparison.Ordinal)).ToList();
+        rows.Should().Contain(l => l.StartsWith("SEQ01: waiting ", StringComparison.Ordinal) && l.Contains("(rate limit, submit 2 of", StringComparison.Ordinal));
+        rows[^1].Should().StartWith("SEQ01: done (take 1, $");
+        project.Emulator.GetStats().SubmitsAccepted.Should().Be(1);
+    }
+
     [GeneratedRegex(@"^\[sequences .*· jobs (?<jobs>\d+)/(?<total>\d+)")]
     private static partial Regex Footer();
 }

@@ -134,6 +134,7 @@ public sealed class ProgressBoardTests
         var rows = sut.Finish(new SequenceOutcome("SEQ08", ExitCodes.ProviderFailed, SequenceState.Generating, "SEQ08_shot02: the video lasts 3 s, 5 s were asked", 0));
 
         rows.Should().ContainSingle().Which.StepId.Should().Be("SEQ08_shot02");
+        rows[0].Text.Should().Be("the video lasts 3 s, 5 s were asked", "the step id is the row's own");
         sut.Footer().JobsFailed.Should().Be(1);
         sut.Footer().SequencesFailed.Should().Be(1);
     }

@@ -86,6 +86,27 @@ public sealed class DailiesPageTests(BrowserProject fixture) : IClassFixture<Bro
     }
 
     [ChromiumFact]
+    public async Task Dailies_PerShotTake_PlaysItsShotFilesBackToBack()
+    {
+        var (page, errors) = await fixture.NewPageAsync();
+        await page.GoToAsync(new Uri(Project.DailiesFile).AbsoluteUri, WaitUntilNavigation.Load);
+        var files = (await page.EvaluateExpressionAsync<string>("document.querySelector('#take-SEQ04-1 video').dataset.files")).Split('|');
+        files.Should().HaveCount(2, "SEQ04 has a shot with its own start frame, so its take is two shot files");
+
+        // Near the end of the first shot file, then play: the player must go on into the second file by itself.
+        await page.WaitForFunctionAsync("() => document.querySelector('#take-SEQ04-1 video').readyState >= 1", new WaitForFunctionOptions { Timeout = 20_000 });
+        await page.EvaluateExpressionAsync("(() => { const v = document.querySelector('#take-SEQ04-1 video'); v.muted = true; v.currentTime = v.duration - 0.3; v.play(); })()");
+        await page.WaitForFunctionAsync(
+            $"() => {{ const v = document.querySelector('#take-SEQ04-1 video'); return v.currentSrc.endsWith({JsonSerializer.Serialize(files[1][2..])}) && !v.paused && v.currentTime > 0.2; }}",
+            new WaitForFunctionOptions { Timeout = 20_000 });
+
+        var clock = await page.EvaluateExpressionAsync<string>("document.querySelector('#take-SEQ04-1 .clock').textContent");
+        double.Parse(clock.Split(' ')[0], CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(6, "the clock counts the whole take: the second file starts at 6 s");
+        clock.Should().EndWith("/ 12.0 s");
+        errors.Should().BeEmpty();
+    }
+
+    [ChromiumFact]
     public async Task Dailies_Keys_MoveBetweenTakes_AndPlay()
     {
         var (page, errors) = await fixture.NewPageAsync();

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Text;
 using StarSend.Core.Sequences;
 using StarSend.Core.Settings;
@@ -7,7 +8,7 @@ using StarSend.Review.Tests.Support;
 
 namespace StarSend.Review.Tests.Pages;
 
-public sealed class PageRenderingTests
+public sealed class PageRenderingTests(ITestOutputHelper output)
 {
     private const string Root = "/projects/synthetic";
     private static readonly DateTimeOffset At = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
@@ -21,6 +22,7 @@ public sealed class PageRenderingTests
         var board = BoardPage.Render(project, Root, $"{Root}/review/board.html", $"{Root}/review/dailies.html", At);
         var dailies = DailiesPage.Render(project, new DailiesFilter(), Root, $"{Root}/review/dailies.html", $"{Root}/review/board.html", At);
 
+        output.WriteLine($"board {Encoding.UTF8.GetByteCount(board)} bytes, dailies {Encoding.UTF8.GetByteCount(dailies)} bytes");
         Encoding.UTF8.GetByteCount(board).Should().BeLessThan(300_000);
         Encoding.UTF8.GetByteCount(dailies).Should().BeLessThan(300_000);
         foreach (var page in new[] { board, dailies })

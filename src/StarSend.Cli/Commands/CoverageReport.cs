@@ -1,0 +1,63 @@
+using System.Globalization;
+using StarSend.Cli.Output;
+using StarSend.Core.Costs;
+using StarSend.Core.Errors;
+using StarSend.Core.Sequences;
+using StarSend.Core.Settings;
+using StarSend.Export.Timeline;
+
+namespace StarSend.Cli.Commands;
+
+/// <summary>
+/// <c>status --coverage</c>: approved seconds per section against planned seconds, the song's gaps with timecodes (the
+/// same edit <c>export timeline</c> writes), money spent so far and the estimate to finish (video at the price table's
+/// per-second price for every sequence with no approved take, and one grid for those without one).
+/// </summary>
+internal static class CoverageReport
+{
+    public static async Task<int> WriteAsync(RunContext context, ProjectSession session, SequencesDocument sequences)
+    {
+        var plan = session.Plan;
+        var omitted = OmittedSequences.Read(context.Paths.SequencesFile);
+        var edit = TimelineBuilder.Build(plan, sequences, omitted, context.Paths.Root, context.RunId);
+        var rate = edit.Rate;
+        var sections = plan.Sequences.GroupBy(s => s.Section).Select(g => new
+        {
+            Section = g.Key,
+            PlannedS = g.Sum(s => s.EndS - s.StartS),
+            ApprovedS = rate.SecondsOf(edit.Clips.Where(c => c.Section == g.Key).Sum(c => c.Duration)),
+        }).ToList();
+        var spent = CostLedger.Read(context.Paths.ExecutionsFile, plan, sequences).Sum(e => e.SpentUsd);
+        var settings = session.Settings;
+        var videoPrice = settings.VideoPricesPerSecond.GetValueOrDefault(settings.VideoModel, SettingsDefaults.VideoPricesPerSecond.GetValueOrDefault(settings.VideoModel));
+        var imagePrice = settings.ImagePrices.GetValueOrDefault(settings.ImageModel, SettingsDefaults.ImagePrices.GetValueOrDefault(settings.ImageModel));
+        var toFinish = plan.Sequences.Sum(s =>
+        {
+            var record = sequences.Sequences.GetValueOrDefault(s.Id);
+            if (record is { State: SequenceState.Approved or SequenceState.Final } || omitted.Contains(s.Id) || PlanExtras.Omitted(s))
+            {
+                return 0m;
+            }
+
+            return (s.TotalDurationS * videoPrice) + (record is { Grids.Count: > 0 } ? 0m : imagePrice);
+        });
+        var gaps = edit.Gaps.Select(g => new { Start = rate.Timecode(g.Start), End = rate.Timecode(g.End), Seconds = rate.SecondsOf(g.Duration), g.Reason }).ToList();
+        if (context.Json)
+        {
+            await JsonOutput.WriteAsync(context.Out, new { plan.Project, Fps = rate.PerSecond, Sections = sections, Gaps = gaps, SpentUsd = spent, ToFinishUsd = toFinish, settings.BudgetUsd });
+            return ExitCodes.Ok;
+        }
+
+        await context.Out.WriteAsync(TextTable.Render(["SECTION", "PLANNED", "APPROVED", "COVERED"],
+            sections.Select(s => (IReadOnlyList<string>)[s.Section, Seconds(s.PlannedS), Seconds(s.ApprovedS), s.PlannedS > 0 ? $"{s.ApprovedS / s.PlannedS:P0}" : "-"])));
+        foreach (var gap in gaps)
+        {
+            await context.Out.WriteLineAsync($"gap {gap.Start}-{gap.End} ({Seconds(gap.Seconds)}): {gap.Reason}");
+        }
+
+        await context.Out.WriteLineAsync($"Spent {TextTable.Money(spent)}; about {TextTable.Money(toFinish)} to finish at the price table's prices{(settings.BudgetUsd is { } b ? $"; budget {TextTable.Money(b)}" : string.Empty)}");
+        return ExitCodes.Ok;
+    }
+
+    private static string Seconds(double s) => string.Create(CultureInfo.InvariantCulture, $"{s:0.##} s");
+}

@@ -47,7 +47,7 @@ public sealed partial class ClientSequenceRunner
             // Each sequence is priced on the model it will use (issue #11).
             var caps = ModelOf(sequence, request);
             using var model = Steps.VideoModelScope.Use(ModelIdOf(caps));
-            var mode = record is { State: SequenceState.Generating, Pending: { } pending } ? pending.Mode : ResolveMode(sequence, request.Mode, caps);
+            var mode = ModeFor(sequence, record, request, caps);
             var images = ElementImagesOf(ElementManager.Select(plan, sequence, caps.ElementCap(withStartFrame: true)).Used);
             var calls = mode == TakeMode.MultiShot
                 ? [sequence.Shots.Select(s => new ShotPrompt(s.Prompt, s.Duration)).ToList()]

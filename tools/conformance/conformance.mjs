@@ -1,7 +1,9 @@
 // Runs the vendors' own, unmodified npm clients against the StarSend emulator: one line per check, exit 1 on any failure.
-// Needs STARSEND_FAL_QUEUE_URL, STARSEND_FAL_REST_URL and STARSEND_GEMINI_URL (as printed by `starsend emulator serve`).
+// Needs STARSEND_FAL_QUEUE_URL, STARSEND_FAL_REST_URL, STARSEND_GEMINI_URL and STARSEND_LEONARDO_URL (as printed by
+// `starsend emulator serve`).
 import { ApiError, ValidationError, createFalClient } from "@fal-ai/client";
 import { GoogleGenAI, Modality } from "@google/genai";
+import { Leonardo } from "@leonardo-ai/sdk";
 
 const MODEL = "fal-ai/kling-video/o3/pro/reference-to-video";
 const IMAGE_MODEL = "gemini-3.1-flash-image-preview";
@@ -9,6 +11,7 @@ const IMAGE_MODEL = "gemini-3.1-flash-image-preview";
 const queueUrl = required("STARSEND_FAL_QUEUE_URL");
 const restUrl = required("STARSEND_FAL_REST_URL");
 const geminiUrl = required("STARSEND_GEMINI_URL");
+const leonardoUrl = required("STARSEND_LEONARDO_URL");
 
 // fal-js builds https://queue.fal.run/... and https://rest.fal.ai/... itself; its requestMiddleware is the documented
 // hook to send those requests elsewhere (the same hook its proxy support uses).
@@ -21,6 +24,8 @@ const fal = createFalClient({
       .replace(/^https:\/\/rest\.fal\.ai/, restUrl),
   }),
 });
+// Leonardo's SDK takes its server URL as an option (its ServerList default is https://cloud.leonardo.ai/api/rest/v1).
+const leonardo = new Leonardo({ bearerAuth: "conformance-leonardo-key", serverURL: `${leonardoUrl}/v1` });
 const ai = new GoogleGenAI({ apiKey: "conformance-gemini-key", httpOptions: { baseUrl: geminiUrl } });
 
 const results = [];
@@ -147,11 +152,62 @@ await check("fal queue.submit with a number duration is a 422 ValidationError", 
   assert(field && JSON.stringify(field.loc) === '["body","multi_prompt",0,"duration"]', JSON.stringify(error.fieldErrors));
 });
 
+await check("leonardo initImages.uploadInitImage answers presigned fields, and the form POST (fields, then file) is 204", async () => {
+  const res = await leonardo.initImages.uploadInitImage({ extension: "png" });
+  const upload = res.object?.uploadInitImage;
+  assert(upload?.id && upload.url && typeof upload.fields === "string", `uploadInitImage ${JSON.stringify(upload)}`);
+  const form = new FormData();
+  for (const [key, value] of Object.entries(JSON.parse(upload.fields))) {
+    form.append(key, value);
+  }
+  form.append("file", new Blob([shared.png], { type: "image/png" }), "start.png");
+  const posted = await fetch(upload.url, { method: "POST", body: form });
+  assert(posted.status === 204, `presigned POST answered ${posted.status}: ${await posted.text()}`);
+  shared.initImageId = upload.id;
+});
+
+await check("leonardo motion.createImageToVideoGeneration returns a generation id and its cost", async () => {
+  const res = await leonardo.motion.createImageToVideoGeneration({
+    imageId: shared.initImageId,
+    imageType: "UPLOADED",
+    prompt: "slow push-in on the pier at dawn",
+    model: "MOTION2",
+  });
+  const job = res.object?.motionVideoGenerationJob;
+  assert(job?.generationId, `motionVideoGenerationJob ${JSON.stringify(job)}`);
+  assert(job.cost?.unit === "DOLLARS" && Number(job.cost.amount) > 0, `cost ${JSON.stringify(job.cost)}`);
+  shared.generationId = job.generationId;
+});
+
+await check("leonardo image.getGenerationById goes PENDING to COMPLETE with a downloadable motionMP4URL", async () => {
+  const seen = new Set();
+  let generation;
+  for (let i = 0; i < 200; i++) {
+    generation = (await leonardo.image.getGenerationById(shared.generationId)).object?.generationsByPk;
+    seen.add(generation?.status);
+    if (generation?.status === "COMPLETE" || generation?.status === "FAILED") {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert(seen.has("PENDING") && generation?.status === "COMPLETE", `statuses ${[...seen].join(", ")}`);
+  const url = generation.generatedImages?.[0]?.motionMp4URL;
+  assert(url, `generated_images ${JSON.stringify(generation.generatedImages)}`);
+  const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
+  assert(bytes.subarray(4, 8).toString("ascii") === "ftyp", "not an MP4");
+});
+
+await check("leonardo create with an image id nobody uploaded is a 400 error", async () => {
+  const error = await rejects(leonardo.motion.createImageToVideoGeneration({ imageId: "never-uploaded", imageType: "UPLOADED", prompt: "x", model: "MOTION2" }));
+  assert(error?.statusCode === 400, `${error?.name} ${error?.statusCode} ${error?.message}`);
+});
+
 await check("emulator counted one accepted job per successful submit", async () => {
   const stats = await (await fetch(`${queueUrl}/_emulator/stats`)).json();
   assert(stats.submits_accepted === 4, `submits_accepted ${stats.submits_accepted}`);
   assert(stats.by_model[MODEL] === 5, `by_model ${JSON.stringify(stats.by_model)}`);
   assert(stats.images_generated === 2, `images_generated ${stats.images_generated}`);
+  assert(stats.leonardo_generations_accepted === 1, `leonardo_generations_accepted ${stats.leonardo_generations_accepted}`);
 });
 
 const failed = results.filter((r) => !r).length;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Conformance run: the vendors' unmodified npm clients (@fal-ai/client, @google/genai) against `starsend emulator serve`.
+# Conformance run: the vendors' unmodified npm clients (@fal-ai/client, @google/genai, @leonardo-ai/sdk) against `starsend emulator serve`.
 # Exits with the script's code (0 when every check passed).
 #   STARSEND_DLL           path to starsend.dll (default: built from src/StarSend.Cli)
 #   STARSEND_EMULATOR_CMD  a whole command that serves the emulator and prints the export lines (overrides STARSEND_DLL)
@@ -47,8 +47,9 @@ for _ in $(seq 1 600); do
 done
 grep -q '^export STARSEND_GEMINI_URL=' "$work/out" || { echo "emulator printed no URLs in 60 s" >&2; exit 2; }
 
-# Only the three export lines: nothing else the emulator prints is run.
+# Only the four export lines: nothing else the emulator prints is run.
 eval "$(grep -E '^export STARSEND_(FAL_QUEUE|FAL_REST|GEMINI)_URL=http://127\.0\.0\.1:[0-9]+$' "$work/out")"
+eval "$(grep -E '^export STARSEND_LEONARDO_URL=http://127\.0\.0\.1:[0-9]+/api/rest$' "$work/out")"
 echo "emulator at $STARSEND_FAL_QUEUE_URL (pid $emulator_pid)"
 
 set +e

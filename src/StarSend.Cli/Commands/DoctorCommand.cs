@@ -125,7 +125,9 @@ internal static class DoctorCommand
     private static void Models(ProjectSettings settings, List<(string, string, string)> lines)
     {
         var video = settings.VideoModel;
-        lines.Add(settings.VideoPricesPerSecond.ContainsKey(video) || SettingsDefaults.VideoPricesPerSecond.ContainsKey(video)
+        var catalog = Core.Providers.VideoModels.VideoModelCatalog.Problem(video, settings.RetiredModels());
+        lines.Add(catalog is not null ? ("FAIL", "video model", catalog)
+            : settings.VideoPricesPerSecond.ContainsKey(video) || SettingsDefaults.VideoPricesPerSecond.ContainsKey(video) || Core.Providers.VideoModels.VideoModelCatalog.Find(video) is not null
             ? ("ok", "video model", video)
             : ("FAIL", "video model", $"{video} is unknown (no price): set video_prices_per_second for it in starsend.json"));
         foreach (var image in new[] { settings.ImageModel, settings.ImageFallbackModel })

@@ -115,6 +115,12 @@ public sealed record ExecutionRecord
     /// <summary>What the provider itself reported the call costs (Leonardo's create answer <c>cost</c>), beside <see cref="CostUsd"/>.</summary>
     public Providers.VideoModels.ReportedCost? ReportedCost { get; init; }
 
+    /// <summary>
+    /// <see cref="ReportedCost"/> in US dollars when the provider reported dollars: the <c>provider_cost_usd</c> that
+    /// <c>starsend costs</c> reads (<see cref="Costs.CostLedger.ReportedField"/>). Written, never read back.
+    /// </summary>
+    public decimal? ProviderCostUsd => ReportedCost?.Usd;
+
     public string? Error { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }

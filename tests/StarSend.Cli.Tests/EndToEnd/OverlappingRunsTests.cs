@@ -42,11 +42,13 @@ public sealed class OverlappingRunsTests(ITestOutputHelper output)
         var sequences = await ProjectState.SequencesAsync(project.Dir);
         var executions = await ProjectState.ExecutionsAsync(project.Dir);
         var requestIds = executions.Executions.Values.Where(e => e.Kind == ExecutionKind.Video).Select(e => e.RequestId).OfType<string>().ToList();
-        output.WriteLine($"generate runs exited {string.Join(", ", takes)}; submits accepted {project.Emulator.GetStats().SubmitsAccepted}, request ids recorded {requestIds.Count}");
+        var stats = project.Emulator.GetStats();
+        var paid = stats.SubmitsAccepted + stats.LeonardoGenerationsAccepted;
+        output.WriteLine($"generate runs exited {string.Join(", ", takes)}; jobs accepted {paid} (fal {stats.SubmitsAccepted}, Leonardo {stats.LeonardoGenerationsAccepted}), request ids recorded {requestIds.Count}");
         sequences.Sequences.Values.Should().OnlyContain(s => s.Takes.Count == 1, "no sequence may get a second take without --again");
         ProjectState.ShouldHaveEachPaidJobInExactlyOneTake(sequences, executions);
         requestIds.Should().OnlyHaveUniqueItems();
-        project.Emulator.GetStats().SubmitsAccepted.Should().Be(requestIds.Count, "every job the provider accepted is recorded, and only those");
+        paid.Should().Be(requestIds.Count, "every job the providers (fal and Leonardo) accepted is recorded, and only those");
     }
 
     /// <summary>Starts one child per entry of <see cref="StartAfterLines"/>, each once the first child has printed that many lines; returns the exit codes.</summary>

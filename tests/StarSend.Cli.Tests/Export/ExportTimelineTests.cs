@@ -47,7 +47,7 @@ public sealed class ExportTimelineTests(DemoProjectFixture demo) : IClassFixture
         FcpxmlChecker.Validate(file).Should().BeNull();
         var read = FcpxmlChecker.Read(file);
         read.Duration.Should().Be(177 * 24);
-        read.Spine.Should().HaveCount(21).And.OnlyContain(i => i.Kind == "asset-clip" && i.Metadata.ContainsKey("com.starsend.runId"));
+        read.Spine.Should().HaveCount(23, "SEQ06 runs per shot on Leonardo (issue #11)").And.OnlyContain(i => i.Kind == "asset-clip" && i.Metadata.ContainsKey("com.starsend.runId"));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ExportTimelineTests(DemoProjectFixture demo) : IClassFixture
         result.Out.Should().Contain("gap 00:00:27:00-00:00:39:00: SEQ03 omitted");
         var edl = Cmx3600Reader.Read(await File.ReadAllTextAsync(Path.Combine(dir, "edit.edl")), 24);
         var video = edl.Events.Where(e => e.Channel == "V").ToList();
-        video.Should().HaveCount(20);
+        video.Should().HaveCount(22, "SEQ06 runs per shot on Leonardo (issue #11)");
         video.Should().NotContain(e => e.ClipName!.StartsWith("SEQ03", StringComparison.Ordinal));
         video.Should().Contain(e => e.ClipName == "SEQ04 take 1 shot01" && e.RecordIn == 39 * 24);
         edl.Events.SelectMany(e => e.Comments).Should().Contain("GAP 00:00:27:00 00:00:39:00 SEQ03 omitted");

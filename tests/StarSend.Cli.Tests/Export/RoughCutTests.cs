@@ -21,7 +21,7 @@ public sealed class RoughCutTests(DemoProjectFixture demo) : IClassFixture<DemoP
         var result = await CliRun.RunAsync(dir, env, "roughcut", "--out", "cut.mp4");
 
         result.ExitCode.Should().Be(0, result.Error);
-        result.Out.Should().Contain("20 clip(s), 1 gap(s) in black");
+        result.Out.Should().Contain("22 clip(s), 1 gap(s) in black");
         using var probe = JsonDocument.Parse(Probe(Path.Combine(dir, "cut.mp4")));
         var duration = double.Parse(probe.RootElement.GetProperty("format").GetProperty("duration").GetString()!, CultureInfo.InvariantCulture);
         duration.Should().BeApproximately(177, 1.0 / 24);

@@ -38,7 +38,7 @@ public sealed class DemoProjectTests
         // Issue #11: one sequence on Leonardo's Kling 3.0 and one on Veo 3.1; the rest on the project's fal model.
         Plan.Sequences.Where(s => s.VideoModel is not null).Select(s => (s.Id, s.VideoModel))
             .Should().Equal(("SEQ06", "leonardo:kling-3.0"), ("SEQ10", "leonardo:veo-3.1-generate-001"));
-        Plan.Sequences.SelectMany(s => Providers.VideoModels.SequenceModelCheck.Check(s, s.Id, SettingsDefaults.VideoModel)).Should().BeEmpty();
+        Plan.Sequences.SelectMany(s => global::StarSend.Core.Providers.VideoModels.SequenceModelCheck.Check(s, s.Id, SettingsDefaults.VideoModel)).Should().BeEmpty();
     }
 
     [Fact]

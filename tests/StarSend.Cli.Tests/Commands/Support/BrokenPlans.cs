@@ -33,6 +33,13 @@ internal static class BrokenPlans
             p => Seq(p, 11)["start_s"] = 180,
             P("$.sequences[11].end_s", "must be after start_s (180 s), got 177"),
             P("$.sequences[11].start_s", "is past the end of the song (177 s), got 180")),
+        ["video-model-retired"] = Edit(
+            p => Seq(p, 2)["video_model"] = "sora-2",
+            P("$.sequences[2].video_model", "video model 'sora-2' was retired on 2026-09-24 (OpenAI shut the Sora 2 Videos API down, with no direct replacement); use 'leonardo:kling-3.0' instead")),
+        ["video-model-unknown"] = Edit(p => Seq(p, 0)["video_model"] = "leonardo:kling-9", P("$.sequences[0].video_model", "is not a Leonardo model StarSend knows")),
+        ["video-model-duration"] = Edit(
+            p => Seq(p, 1)["video_model"] = "leonardo:veo-3.1-generate-001",
+            P("$.sequences[1].shots[3].duration", "must be 4, 6 or 8 seconds for leonardo:veo-3.1-generate-001, got 3")),
         ["end-past-song"] = Edit(p => Seq(p, 11)["end_s"] = 190.5, P("$.sequences[11].end_s", "is past the end of the song (177 s), got 190.5")),
         ["start-negative"] = Edit(p => Seq(p, 0)["start_s"] = -2, P("$.sequences[0].start_s", "must be 0 or more, got -2")),
         ["unknown-element"] = Edit(p => Seq(p, 1)["elements"]!.AsArray().Add("boat"), P("$.sequences[1].elements[2]", "unknown element \"boat\": not in $.elements")),

@@ -28,7 +28,8 @@ public sealed class GeminiFieldTests
         (result.Out + result.Error).Should().Contain(reason).And.NotContain("GEMINI_API_KEY");
         project.Emulator.GetStats().Requests.GetValueOrDefault("gemini").Should()
             .BeInRange(1, 2, "only the calls already in flight (concurrency 2) reach Gemini; the other ten sequences send nothing");
-        StateFiles.State(project.Dir, "SEQ12").Should().Be("not_started");
+        var seq12 = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(StateFiles.SequencesPath(project.Dir)))!["sequences"]?["SEQ12"];
+        ((string?)seq12?["state"] ?? "not_started").Should().Be("not_started", "a sequence the stopped batch never reached has no grid");
     }
 
     [Fact]

@@ -63,7 +63,7 @@ internal static class CostsCommand
             }
 
             return ExitCodes.Ok;
-        }, ct));
+        }, ct, readOnly: true));
         return command;
     }
 

@@ -87,7 +87,7 @@ internal static class DoctorCommand
             }
 
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Unexpected;
-        }, ct));
+        }, ct, readOnly: true));
         return command;
     }
 

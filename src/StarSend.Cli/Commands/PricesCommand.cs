@@ -49,7 +49,7 @@ internal static class PricesCommand
             await context.Out.WriteAsync(TextTable.Render(["MODEL", "UNIT", "USD", "FROM"], rows.Select(r => (IReadOnlyList<string>)[r.Model, r.Unit, r.Usd.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), r.Source])));
             await context.Out.WriteLineAsync($"Prices checked on {checkedOn:yyyy-MM-dd} ({age} days ago){(age > StaleAfterDays ? $"; older than {StaleAfterDays} days: check the providers' pricing pages and set prices and prices_checked_on in starsend.json" : string.Empty)}");
             return ExitCodes.Ok;
-        }, ct));
+        }, ct, readOnly: true));
         return command;
     }
 

@@ -57,7 +57,9 @@ public sealed class DemoTests
             take.RequestIds.Should().HaveCount(3);
             take.RequestIds.Select(g => Guid.TryParse(g, out _)).Should().OnlyContain(isId => isId, "the generation ids Leonardo returned");
             take.ReportedCosts.Should().HaveCount(3).And.OnlyContain(c => c.Unit == "DOLLARS" && c.Amount > 0);
-            take.ReportedCosts.Sum(c => c.Amount).Should().NotBe(take.CostUsd, "Leonardo's own bill is kept beside StarSend's estimate, not instead of it");
+            take.CostUsd.Should().Be(take.ReportedCosts.Sum(c => c.Amount), "a take costs what Leonardo billed when it says");
+            executions.Executions.Values.Where(e => take.ExecutionIds.Contains(e.Id)).Sum(e => e.CostUsd)
+                .Should().NotBe(take.CostUsd, "StarSend's estimate is kept on the calls beside Leonardo's bill, not replaced by it");
             take.ElementsDropped.Should().NotBeEmpty("Leonardo's Kling and Veo take no reference element with a start frame");
             executions.Executions.Values.Where(e => take.ExecutionIds.Contains(e.Id)).Should().OnlyContain(e => e.Model == model && e.ReportedCost != null);
         }

@@ -21,7 +21,7 @@ public sealed class VideoModelTests
 
         result.ShouldFailWith(ExitCodes.BadInput);
         result.ErrorMessages().Should().ContainSingle().Which.Should()
-            .Be("--model: video model 'sora-2-pro' was retired on 2026-09-24 (OpenAI shut the Sora 2 Videos API down, with no direct replacement); use 'leonardo:kling-3.0' instead");
+            .EndWith("--model: video model 'sora-2-pro' was retired on 2026-09-24 (OpenAI shut the Sora 2 Videos API down, with no direct replacement); use 'leonardo:kling-3.0' instead");
         ProjectSnapshot.Take(project, "logs").ChangesSince(before).Should().BeEmpty();
     }
 

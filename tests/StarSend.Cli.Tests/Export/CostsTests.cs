@@ -22,9 +22,16 @@ public sealed class CostsTests(DemoProjectFixture demo) : IClassFixture<DemoProj
         var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("key").GetString()!, r => r.GetProperty("spent_usd").GetDecimal());
         var plan = PlanLoader.Load(dir).Plan;
         var sequences = await StarSend.Cli.Tests.EndToEnd.ProjectState.SequencesAsync(dir);
-        var expected = plan.Sequences.GroupBy(s => s.Section).ToDictionary(g => g.Key, g => g.Sum(s => sequences.Sequences[s.Id].CostUsd));
+        var executions = await StarSend.Cli.Tests.EndToEnd.ProjectState.ExecutionsAsync(dir);
+
+        // Where a provider reported its own charge (Leonardo, SEQ06 and SEQ10 in the demo), that charge is what was spent.
+        decimal Reported(PlanSequence s) => executions.Executions.Values
+            .Where(e => e.ProviderCostUsd is not null && StarSend.Core.Costs.CostLedger.SequenceOf(plan, e.StepId) == s)
+            .Sum(e => e.ProviderCostUsd!.Value - e.CostUsd);
+        var expected = plan.Sequences.GroupBy(s => s.Section).ToDictionary(g => g.Key, g => g.Sum(s => sequences.Sequences[s.Id].CostUsd + Reported(s)));
         rows.Should().BeEquivalentTo(expected);
-        json.RootElement.GetProperty("spent_usd").GetDecimal().Should().Be(sequences.Sequences.Values.Sum(s => s.CostUsd));
+        json.RootElement.GetProperty("spent_usd").GetDecimal().Should().Be(plan.Sequences.Sum(s => sequences.Sequences[s.Id].CostUsd + Reported(s)));
+        plan.Sequences.Where(s => Reported(s) != 0).Select(s => s.Id).Should().Equal("SEQ06", "SEQ10");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class InterruptTests
         (await project.RunAsync("grid", "SEQ01")).ExitCode.Should().Be(0);
         (await project.RunAsync("pick", "SEQ01", "r1c0")).ExitCode.Should().Be(0);
         using var ctrlC = new CancellationTokenSource();
-        var error = new TriggerWriter("in queue", ctrlC.Cancel);
+        var error = new TriggerWriter("queued (position", ctrlC.Cancel); // fal has the job: its queue position is on the progress line
         var output = new StringWriter();
         var host = new CliHost { Out = output, Error = error, Environment = project.Environment, CurrentDirectory = project.Dir };
 
@@ -54,7 +54,7 @@ public sealed class InterruptTests
         (await project.RunAsync("grid", "SEQ01")).ExitCode.Should().Be(0);
         (await project.RunAsync("pick", "SEQ01", "1")).ExitCode.Should().Be(0);
         using var ctrlC = new CancellationTokenSource();
-        var error = new TriggerWriter("in queue", ctrlC.Cancel);
+        var error = new TriggerWriter("queued (position", ctrlC.Cancel); // fal has the job: its queue position is on the progress line
         var host = new CliHost { Out = new StringWriter(), Error = error, Environment = project.Environment, CurrentDirectory = project.Dir };
 
         var code = await StarSendApp.RunAsync(["generate", "SEQ01", "--cancel-remote"], host, ctrlC.Token);

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         StatusCommand.Create(runner),
         GridCommand.Create(runner),
         PickCommand.Create(runner),
+        AnalyzeCommand.Create(runner),
         GenerateCommand.Create(runner),
         RunCommand.Create(runner),
         ApproveCommand.Create(runner),

@@ -40,11 +40,14 @@ public sealed record SequenceRecord
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Omitted { get; init; }
 
+    /// <summary>Every paid analysis of a start frame (<c>starsend analyze</c>), oldest first; each names the start frame it describes.</summary>
+    public List<Analysis.StartFrameAnalysis> Analyses { get; init; } = [];
+
     /// <summary>Every review decision on the sequence and its takes, oldest first.</summary>
     public List<ReviewEvent> History { get; init; } = [];
 
-    /// <summary>Total cost in US dollars of every paid call of this sequence (grids and takes).</summary>
-    public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd);
+    /// <summary>Total cost in US dollars of every paid call of this sequence (grids, takes and analyses).</summary>
+    public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd) + Analyses.Sum(a => a.CostUsd);
 }
 
 /// <summary>One paid attempt at a 2x2 grid, kept even when a later grid replaces it.</summary>

@@ -15,6 +15,7 @@ internal static class CommandCatalog
         AnalyzeCommand.Create(runner),
         GenerateCommand.Create(runner),
         RunCommand.Create(runner),
+        ResetCommand.Create(runner),
         ApproveCommand.Create(runner),
         ReviewCommand.Create(runner),
         OmitCommand.Create(runner, restore: false),

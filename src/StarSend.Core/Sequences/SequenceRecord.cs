@@ -121,4 +121,13 @@ public sealed record StartFrame
 }
 
 /// <summary>A take whose generation started but has not been recorded yet.</summary>
-public sealed record PendingTake(int Number, TakeMode Mode, string RunId, DateTimeOffset StartedAt);
+public sealed record PendingTake(int Number, TakeMode Mode, string RunId, DateTimeOffset StartedAt)
+{
+    /// <summary>The prompts the take was started with, so a resumed take sends (and records) the same ones whatever the re-run's options; null for the plan's.</summary>
+    public List<TakePrompt>? Prompts { get; init; }
+
+    /// <summary>The motion elements animated (<c>--animate</c>) and the negative prompt built for the take; null without <c>--animate</c>.</summary>
+    public List<string>? AnimatedElements { get; init; }
+
+    public string? NegativePrompt { get; init; }
+}

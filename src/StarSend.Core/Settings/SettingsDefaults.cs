@@ -17,6 +17,9 @@ public static class SettingsDefaults
     /// <summary>US dollars per million output tokens, thinking included (providers-2.md §3.5: $3.75 through 2026-12-31).</summary>
     public const decimal AnalysisOutputPerMillion = 3.75m;
 
+    /// <summary>The standard artefacts every negative prompt starts with (seed 003; a setting: <c>negative_prompt_base</c>).</summary>
+    public const string NegativePromptBase = "morphing, extra limbs, flicker, face distortion, jump cuts, warping, blurry, watermark, text";
+
     /// <summary>The estimate of one analysis call recorded before it is paid (providers-2.md §3.5 derives about $0.002; rounded up).</summary>
     public const decimal AnalysisEstimateUsd = 0.005m;
     public const int Concurrency = 2;

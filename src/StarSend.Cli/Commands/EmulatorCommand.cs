@@ -49,6 +49,9 @@ internal static class EmulatorCommand
         await context.Out.WriteLineAsync($"export STARSEND_FAL_REST_URL={server.FalRestUrl}");
         await context.Out.WriteLineAsync($"export STARSEND_GEMINI_URL={server.GeminiUrl}");
         await context.Out.WriteLineAsync($"export STARSEND_LEONARDO_URL={server.LeonardoUrl}");
+
+        // The emulator takes any key; placeholders keep a real key from being needed (or sent) while pointed at it.
+        await context.Out.WriteLineAsync("export FAL_KEY=emulator GEMINI_API_KEY=emulator LEONARDO_API_KEY=emulator");
         await context.Out.FlushAsync(cancellationToken);
         context.Log.Information("Emulator listening on {Url}", server.BaseUrl);
         try

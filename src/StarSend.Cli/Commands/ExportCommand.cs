@@ -12,7 +12,7 @@ internal static class ExportCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var format = new Option<TimelineFormat>("--format") { Description = "otio (default), fcpxml or edl", DefaultValueFactory = _ => TimelineFormat.Otio };
+        var format = ChoiceOption.Create<TimelineFormat>("--format", "otio (default), fcpxml or edl", [new("otio", TimelineFormat.Otio), new("fcpxml", TimelineFormat.Fcpxml), new("edl", TimelineFormat.Edl)]);
         var output = new Option<string?>("--out") { Description = "File to write (default: exports/<run id>_timeline.<format> in the project)" };
         var timeline = new Command("timeline", "Write the approved takes at their sections' times on the song as OTIO, FCPXML or a CMX 3600 EDL");
         timeline.Options.Add(format);

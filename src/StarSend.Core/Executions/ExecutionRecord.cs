@@ -125,6 +125,14 @@ public sealed record ExecutionRecord
     /// </summary>
     public decimal? ProviderCostUsd => ReportedCost?.Usd;
 
+    /// <summary>
+    /// The best figure of what this call cost, in US dollars: the provider's own dollar charge when it reported one,
+    /// else <see cref="CostUsd"/>; zero when the call ended unbilled (its cost set to zero). Takes, the per-sequence
+    /// ledger, the budget and <c>starsend costs</c> all count this figure.
+    /// </summary>
+    [JsonIgnore]
+    public decimal ChargedUsd => CostUsd == 0 ? 0 : ProviderCostUsd ?? CostUsd;
+
     public string? Error { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }

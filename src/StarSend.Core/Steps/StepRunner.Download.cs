@@ -82,7 +82,7 @@ public sealed partial class StepRunner
             FinishedAt = _time.GetUtcNow(),
             Error = null,
         });
-        return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.CostUsd, resumed)
+        return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.ChargedUsd, resumed)
         {
             ReportedCost = complete.ReportedCost,
         };

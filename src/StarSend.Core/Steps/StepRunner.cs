@@ -48,7 +48,7 @@ public sealed partial class StepRunner : IDisposable
 
     /// <summary>What the project has spent or committed: finished calls at their cost, calls in flight at their estimate.</summary>
     /// <remarks>A call that failed without being billed has its cost set to zero when it fails.</remarks>
-    public static decimal Committed(ExecutionsDocument doc) => doc.Executions.Values.Sum(e => e.CostUsd);
+    public static decimal Committed(ExecutionsDocument doc) => doc.Executions.Values.Sum(e => e.ChargedUsd);
 
     public void Dispose() => _jobSlots.Dispose();
 

@@ -102,14 +102,18 @@ public sealed partial class ClientSequenceRunner
         }
     }
 
-    /// <summary>The take's model and cost: StarSend's estimate, and beside it what the provider reported when it did (Leonardo).</summary>
+    /// <summary>
+    /// The take's model and cost: what the provider reported it charged when it reported dollars for every call
+    /// (Leonardo), else StarSend's estimate from the published prices (<c>~</c>). <c>starsend costs</c> shows both.
+    /// </summary>
     private static string CostText(Take take)
     {
-        var reported = take.ReportedCosts.Count == 0
-            ? string.Empty
-            : take.ReportedCosts.All(c => c.Usd is not null)
-                ? $", {take.Provider} reported ${take.ReportedCosts.Sum(c => c.Usd!.Value):0.000}"
-                : $", {take.Provider} reported {string.Join(" + ", take.ReportedCosts)}";
+        if (take.ReportedCosts.Count == take.ExecutionIds.Count && take.ReportedCosts.All(c => c.Usd is not null))
+        {
+            return $"{take.Model}, ${take.CostUsd:0.000} as {take.Provider} reported";
+        }
+
+        var reported = take.ReportedCosts.Count == 0 ? string.Empty : $", {take.Provider} reported {string.Join(" + ", take.ReportedCosts)}";
         return $"{take.Model}, ~${take.CostUsd:0.000}{reported}";
     }
 
@@ -259,7 +263,7 @@ public sealed partial class ClientSequenceRunner
         }
 
         log.Information("{StepId}: using paid result {ExecutionId} that no take used yet", stepId, found.Id);
-        return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.CostUsd, Resumed: true)
+        return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.ChargedUsd, Resumed: true)
         {
             ReportedCost = found.ReportedCost,
         };

@@ -26,7 +26,7 @@ public static class SequenceLedger
         {
             if (SequenceOf(plan, e.StepId) is { } id)
             {
-                costs[id] = costs.GetValueOrDefault(id) + e.CostUsd;
+                costs[id] = costs.GetValueOrDefault(id) + e.ChargedUsd;
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class VideoModelTests
 
         result.ShouldFailWith(ExitCodes.BadInput);
         result.ErrorMessages().Should().ContainSingle().Which.Should()
-            .Be("--model: video model 'sora-2-pro' was retired on 2026-09-24 (OpenAI shut the Sora 2 Videos API down, with no direct replacement); use 'leonardo:kling-3.0' instead");
+            .Be("Error: --model: video model 'sora-2-pro' was retired on 2026-09-24 (OpenAI shut the Sora 2 Videos API down, with no direct replacement); use 'leonardo:kling-3.0' instead");
         ProjectSnapshot.Take(project, "logs").ChangesSince(before).Should().BeEmpty();
     }
 
@@ -67,7 +67,7 @@ public sealed class VideoModelTests
         var again = await project.RunAsync("generate", "SEQ02", "--model", "leonardo:kling-3.0", "--yes");
 
         result.ShouldSucceed();
-        result.Out.Should().Contain("leonardo:kling-3.0, ~$1.500, leonardo reported $1.470");
+        result.Out.Should().Contain("leonardo:kling-3.0, $1.470 as leonardo reported", "a take costs what the provider charged when it says");
         again.ShouldSucceed();
         var take = StateFiles.Sequence(project.Dir, "SEQ02")["takes"]![0]!;
         ((string)take["model"]!).Should().Be("leonardo:kling-3.0");

@@ -74,7 +74,12 @@ internal static class StatusCommand
                 await context.Out.WriteLineAsync(rows[0].PassRunId is { } pass
                     ? $"{only} pass {pass}: every file of the pass starts with it ('starsend status --run {pass}' lists them)"
                     : $"{only} has no pass yet (its next grid or generate starts one)");
-                await context.Out.WriteLineAsync(StarSend.Core.Analysis.AnalysisStatus.Describe(doc.Sequences.GetValueOrDefault(only) ?? new StarSend.Core.Sequences.SequenceRecord { Id = only }, context.Paths));
+                var detail = doc.Sequences.GetValueOrDefault(only) ?? new StarSend.Core.Sequences.SequenceRecord { Id = only };
+                await context.Out.WriteLineAsync(StarSend.Core.Analysis.AnalysisStatus.Describe(detail, context.Paths));
+                if (StarSend.Core.Sequences.PromptChanges.Describe(detail) is { } changes)
+                {
+                    await context.Out.WriteLineAsync(changes);
+                }
             }
 
             await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}");

@@ -37,6 +37,10 @@ public sealed class PromptIterationTests
         takes[2].Prompts[1].Should().Be(new TakePrompt(shot2, "slow push-in on the singer", "take 2"));
         takes[2].Prompts[0].Source.Should().Be("plan");
         File.ReadAllText(h.Paths.PlanFile).Should().Be(planText, "the plan is never rewritten");
+        var record = h.Sequence(id);
+        PromptChanges.Describe(record).Should().Be($"{id} take 3 prompts: same as take 2", "take 3 cherry-picked take 2's edited prompt");
+        PromptChanges.Describe(record with { Takes = [.. record.Takes.Take(2)] }).Should()
+            .Be($"{id} take 2 prompts changed since take 1: {shot2} (edit): \"slow push-in on the singer\"");
         var sent = h.ReadExecutions().Executions.Values.Where(e => e.StepId == id).OrderBy(e => e.Attempt).Last().Request;
         sent.Should().Contain("slow push-in on the singer");
     }

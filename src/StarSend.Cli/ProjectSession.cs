@@ -81,6 +81,15 @@ internal sealed class ProjectSession : IDisposable
         return new ClientSequenceRunner(Plan, _context.Paths, Sequences, new SequenceLeases(_context.Paths, _context.Time), steps, Settings, _context.Time, _context.Log, _context.RunId);
     }
 
+    /// <summary>The structured (vision/text) model of <c>analyze</c>: Gemini with the project's <c>analysis_model</c>; needs <c>GEMINI_API_KEY</c>.</summary>
+    public IStructuredModel CreateStructuredModel()
+    {
+        var connections = ProviderHttp.CreateConnections();
+        _owned.Add(connections);
+        var options = GeminiOptions.FromSettings(Settings, _context.Host.Environment) with { RequestTimeout = TimeSpan.FromMinutes(2) };
+        return new GeminiStructuredModel(connections, options, _context.Time, SettingsDefaults.AnalysisInputPerMillion, SettingsDefaults.AnalysisOutputPerMillion, _context.Log);
+    }
+
     /// <summary>Asks fal to cancel every job of this project still in flight (Ctrl+C with --cancel-remote).</summary>
     public async Task CancelInFlightAsync()
     {

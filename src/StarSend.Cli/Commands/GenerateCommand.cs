@@ -23,6 +23,13 @@ internal static class GenerateCommand
             Description = "Video model for this run, provider:model (e.g. leonardo:kling-3.0, fal:fal-ai/kling-video/o3/pro/reference-to-video); overrides video_model",
             HelpName = "ID",
         };
+        var prompt = new Option<string[]>("--prompt")
+        {
+            Description = "This take's prompt for a shot: SHOT=\"text\" (repeatable), or just \"text\" on a one-shot sequence; the plan is not rewritten",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var promptsFrom = new Option<string?>("--prompts-from") { Description = "Reuse take N's prompts (N), or each named shot's from a take (1:shot01,2:shot02)", HelpName = "TAKES" };
+        var animate = new Option<string?>("--animate") { Description = "Motion elements of the start frame's analysis to animate (indexes or names, e.g. 1,3); the rest go to the negative prompt", HelpName = "ELEMENTS" };
         var command = new Command("generate", "Generate video takes for sequences; a re-run resumes unfinished ones and pays for nothing twice");
         command.Options.Add(again);
         batch.AddTo(command);
@@ -32,6 +39,9 @@ internal static class GenerateCommand
         command.Options.Add(resubmit);
         command.Options.Add(cancelRemote);
         command.Options.Add(model);
+        command.Options.Add(prompt);
+        command.Options.Add(promptsFrom);
+        command.Options.Add(animate);
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "generate", async (context, token) =>
         {
             using var session = ProjectSession.Open(context);
@@ -54,7 +64,15 @@ internal static class GenerateCommand
                 Again = parseResult.GetValue(again),
                 Confirm = context.Host.Confirm,
                 Model = runModel,
+                PromptEdits = PromptEdits(parseResult.GetValue(prompt) ?? []),
+                PromptsFrom = parseResult.GetValue(promptsFrom),
+                Animate = parseResult.GetValue(animate),
             };
+            if (request.EditsPrompts && ids.Count != 1)
+            {
+                throw new BadInputException($"--prompt, --prompts-from and --animate work on one sequence at a time; {ids.Count} were named");
+            }
+
             try
             {
                 // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
@@ -75,5 +93,23 @@ internal static class GenerateCommand
             }
         }, ct));
         return command;
+    }
+
+    /// <summary><c>--prompt shot02="text"</c> values by shot id; a value without <c>SHOT=</c> is keyed by the empty string (the only shot).</summary>
+    private static Dictionary<string, string> PromptEdits(IReadOnlyList<string> values)
+    {
+        var edits = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            var eq = value.IndexOf('=', StringComparison.Ordinal);
+            var isShot = eq > 0 && value[..eq].All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+            var (shot, text) = isShot ? (value[..eq], value[(eq + 1)..]) : (string.Empty, value);
+            if (!edits.TryAdd(shot, text.Trim().Trim('"')))
+            {
+                throw new BadInputException($"--prompt: {(shot.Length == 0 ? "the only shot" : shot)} is edited twice");
+            }
+        }
+
+        return edits;
     }
 }

@@ -19,7 +19,7 @@ internal static class RunCommand
     {
         var batch = new BatchOptions();
         var pick = new Option<string>("--pick") { Description = "The cell to pick where none is picked: 1-4, r0c0..r1c1, or auto (ranked; see README)", DefaultValueFactory = _ => "1" };
-        var until = new Option<string>("--until") { Description = "Stop every sequence after this step: grid, pick, analyze (not built yet: refused) or generate", DefaultValueFactory = _ => "generate" };
+        var until = new Option<string>("--until") { Description = "Stop every sequence after this step: grid, pick, analyze (analyses the start frame; only this value does) or generate", DefaultValueFactory = _ => "generate" };
         var again = new Option<bool>("--again") { Description = "Also pay for another take of sequences already in review" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the steps that would run, their estimated cost and the budget left; pay nothing" };
         var yes = new Option<bool>("--yes") { Description = "Accept dropped elements without asking (for scripts)" };
@@ -43,6 +43,11 @@ internal static class RunCommand
                 NeedsGemini = !request.DryRun,
                 NeedsFal = !request.DryRun && request.Until == RunStep.Generate,
             });
+            if (request.Until == RunStep.Analyze && !request.DryRun)
+            {
+                request = request with { Analyzer = session.CreateStructuredModel() };
+            }
+
             var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             using var gridSlots = new SemaphoreSlim(Math.Max(1, session.Settings.Concurrency));
             try
@@ -70,12 +75,7 @@ internal static class RunCommand
         var step = Array.IndexOf(Steps, until.Trim().ToLowerInvariant());
         if (step < 0)
         {
-            throw new BadInputException($"--until '{until}': use grid, pick or generate");
-        }
-
-        if ((RunStep)step == RunStep.Analyze)
-        {
-            throw new BadInputException("--until analyze: start-frame analysis is not built yet (there is no 'starsend analyze'); use --until pick or --until generate");
+            throw new BadInputException($"--until '{until}': use grid, pick, analyze or generate");
         }
 
         if (!string.Equals(pick, "auto", StringComparison.OrdinalIgnoreCase))

@@ -52,6 +52,9 @@ internal static class StatusCommand
                         session.Plan.Project, Sequences = rows, TotalCostUsd = rows.Sum(r => r.CostUsd), one.Omitted,
                         TakeReviews = one.Takes.Select(t => new { Take = t.Number, Status = StarSend.Core.Sequences.SequenceReview.StatusOf(one, t), t.RetakeReason }),
                         one.History,
+                        Analysis = one.Analyses.LastOrDefault() is { } analysis
+                            ? new { analysis.Number, Stale = StarSend.Core.Analysis.AnalysisStatus.Current(one, context.Paths) is null, analysis.StartFrameFile, analysis.Model, analysis.CostUsd, analysis.Answer }
+                            : null,
                     });
                     return ExitCodes.Ok;
                 }
@@ -71,6 +74,12 @@ internal static class StatusCommand
                 await context.Out.WriteLineAsync(rows[0].PassRunId is { } pass
                     ? $"{only} pass {pass}: every file of the pass starts with it ('starsend status --run {pass}' lists them)"
                     : $"{only} has no pass yet (its next grid or generate starts one)");
+                var detail = doc.Sequences.GetValueOrDefault(only) ?? new StarSend.Core.Sequences.SequenceRecord { Id = only };
+                await context.Out.WriteLineAsync(StarSend.Core.Analysis.AnalysisStatus.Describe(detail, context.Paths));
+                if (StarSend.Core.Sequences.PromptChanges.Describe(detail) is { } changes)
+                {
+                    await context.Out.WriteLineAsync(changes);
+                }
             }
 
             await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}");

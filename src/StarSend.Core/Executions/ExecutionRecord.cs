@@ -10,6 +10,10 @@ public enum ExecutionKind
 
     [JsonStringEnumMemberName("video")]
     Video,
+
+    /// <summary>A text or vision model call answered with JSON against a schema (start-frame analysis).</summary>
+    [JsonStringEnumMemberName("structured")]
+    Structured,
 }
 
 /// <summary>Where a paid call stands. Stored with its kind as e.g. <c>video_submitted</c> in <see cref="ExecutionRecord.Phase"/>.</summary>
@@ -71,7 +75,7 @@ public sealed record ExecutionRecord
 
     public required ExecutionStatus Status { get; init; }
 
-    public string Phase => $"{(Kind == ExecutionKind.Video ? "video" : "keyframe")}_{Status switch
+    public string Phase => $"{(Kind switch { ExecutionKind.Video => "video", ExecutionKind.Structured => "structured", _ => "keyframe" })}_{Status switch
     {
         ExecutionStatus.SubmissionUnknown => "submission_unknown",
         ExecutionStatus.PaidResultLost => "paid_result_lost",

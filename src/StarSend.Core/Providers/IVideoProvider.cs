@@ -81,6 +81,10 @@ public sealed record VideoJob
 
     public bool GenerateAudio { get; init; }
 
+    /// <summary>What the video must not show (<c>negative_prompt</c>); null leaves it out. Set only for models that take one (providers-2.md §4).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? NegativePrompt { get; init; }
+
     public int TotalDurationS => Shots.Sum(s => s.DurationS);
 }
 

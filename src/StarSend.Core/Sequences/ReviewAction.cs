@@ -37,4 +37,8 @@ public enum ReviewAction
     /// <summary>An omitted sequence was put back.</summary>
     [JsonStringEnumMemberName("restore")]
     Restore,
+
+    /// <summary>The sequence jumped back (<c>reset SEQ --to grid_review | start_frame_approved</c>); the text says from and to.</summary>
+    [JsonStringEnumMemberName("reset")]
+    Reset,
 }

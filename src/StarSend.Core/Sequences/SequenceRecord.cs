@@ -40,11 +40,14 @@ public sealed record SequenceRecord
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Omitted { get; init; }
 
+    /// <summary>Every paid analysis of a start frame (<c>starsend analyze</c>), oldest first; each names the start frame it describes.</summary>
+    public List<Analysis.StartFrameAnalysis> Analyses { get; init; } = [];
+
     /// <summary>Every review decision on the sequence and its takes, oldest first.</summary>
     public List<ReviewEvent> History { get; init; } = [];
 
-    /// <summary>Total cost in US dollars of every paid call of this sequence (grids and takes).</summary>
-    public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd);
+    /// <summary>Total cost in US dollars of every paid call of this sequence (grids, takes and analyses).</summary>
+    public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd) + Analyses.Sum(a => a.CostUsd);
 }
 
 /// <summary>One paid attempt at a 2x2 grid, kept even when a later grid replaces it.</summary>
@@ -118,4 +121,13 @@ public sealed record StartFrame
 }
 
 /// <summary>A take whose generation started but has not been recorded yet.</summary>
-public sealed record PendingTake(int Number, TakeMode Mode, string RunId, DateTimeOffset StartedAt);
+public sealed record PendingTake(int Number, TakeMode Mode, string RunId, DateTimeOffset StartedAt)
+{
+    /// <summary>The prompts the take was started with, so a resumed take sends (and records) the same ones whatever the re-run's options; null for the plan's.</summary>
+    public List<TakePrompt>? Prompts { get; init; }
+
+    /// <summary>The motion elements animated (<c>--animate</c>) and the negative prompt built for the take; null without <c>--animate</c>.</summary>
+    public List<string>? AnimatedElements { get; init; }
+
+    public string? NegativePrompt { get; init; }
+}

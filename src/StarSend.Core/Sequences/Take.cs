@@ -25,6 +25,18 @@ public sealed record Take
 
     public required TakeMode Mode { get; init; }
 
+    /// <summary>Each shot's prompt with where it came from (<c>plan</c>, <c>take N</c>, <c>edit</c>, plus <c>+animate</c>); empty on takes from before issue #10 (their prompts were the plan's).</summary>
+    public List<TakePrompt> Prompts { get; init; } = [];
+
+    /// <summary>The analysis's motion elements animated in this take (<c>generate --animate</c>).</summary>
+    public List<string> AnimatedElements { get; init; } = [];
+
+    /// <summary>The negative prompt built for the take (standard artefacts plus every potential element not animated); null without <c>--animate</c>.</summary>
+    public string? NegativePrompt { get; init; }
+
+    /// <summary>Whether <see cref="NegativePrompt"/> was sent (<c>negative_prompt</c>); false when the model takes none (it was left out, with a warning).</summary>
+    public bool? NegativePromptSent { get; init; }
+
     /// <summary>The prompt sent for each shot, in shot order, so prompts can be cherry-picked across takes.</summary>
     public required List<string> ShotPrompts { get; init; }
 

@@ -9,6 +9,12 @@ public sealed record ProjectSettings
 
     public string ImageFallbackModel { get; init; } = SettingsDefaults.ImageFallbackModel;
 
+    /// <summary>The Gemini vision model of <c>starsend analyze</c> (structured JSON output); default <c>gemini-3.8-flash</c>.</summary>
+    public string AnalysisModel { get; init; } = SettingsDefaults.AnalysisModel;
+
+    /// <summary>The standard artefacts a negative prompt (<c>generate --animate</c>) starts with; the potential elements not animated follow.</summary>
+    public string NegativePromptBase { get; init; } = SettingsDefaults.NegativePromptBase;
+
     /// <summary>
     /// Gemini <c>imageConfig.imageSize</c> for grids and singles: <c>1K</c>, <c>2K</c> (default) or <c>4K</c> (<c>512</c>
     /// on 3.1 Flash Image). At 2K a 16:9 grid is about 2700×1536 px, so a cell is wider than 1280 px; at 1K about 670 px.

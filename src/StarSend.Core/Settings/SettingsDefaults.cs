@@ -7,6 +7,21 @@ public static class SettingsDefaults
     public const string ImageModel = "gemini-3.1-flash-image-preview";
     public const string ImageFallbackModel = "gemini-3-pro-image-preview";
     public const string ImageSize = "2K";
+
+    /// <summary>The vision model of <c>starsend analyze</c> (providers-2.md §3.5: the suggested default for analysis and rewrites).</summary>
+    public const string AnalysisModel = "gemini-3.8-flash";
+
+    /// <summary>US dollars per million input tokens of <see cref="AnalysisModel"/> (providers-2.md §3.5: $0.75 through 2026-12-31).</summary>
+    public const decimal AnalysisInputPerMillion = 0.75m;
+
+    /// <summary>US dollars per million output tokens, thinking included (providers-2.md §3.5: $3.75 through 2026-12-31).</summary>
+    public const decimal AnalysisOutputPerMillion = 3.75m;
+
+    /// <summary>The standard artefacts every negative prompt starts with (seed 003; a setting: <c>negative_prompt_base</c>).</summary>
+    public const string NegativePromptBase = "morphing, extra limbs, flicker, face distortion, jump cuts, warping, blurry, watermark, text";
+
+    /// <summary>The estimate of one analysis call recorded before it is paid (providers-2.md §3.5 derives about $0.002; rounded up).</summary>
+    public const decimal AnalysisEstimateUsd = 0.005m;
     public const int Concurrency = 2;
     public const int GridRetries = 2;
     public const string FalQueueUrl = "https://queue.fal.run";

@@ -11,7 +11,7 @@ internal static class SettingsValidator
     public const int MaxConcurrency = 16;
     public const int MaxGridRetries = 10;
 
-    private static readonly string[] ModelKeys = ["video_model", "image_model", "image_fallback_model"];
+    private static readonly string[] ModelKeys = ["video_model", "image_model", "image_fallback_model", "analysis_model"];
     private static readonly string[] UrlKeys = ["fal_queue_url", "fal_rest_url", "gemini_url", "leonardo_url"];
     private static readonly string[] PriceKeys = ["video_prices_per_second", "image_prices"];
 

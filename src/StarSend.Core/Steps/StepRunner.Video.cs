@@ -42,6 +42,7 @@ public sealed partial class StepRunner
         Elements = elements,
         Shots = shots,
         AspectRatio = _options.AspectRatio,
+        NegativePrompt = NegativePromptScope.Current,
     };
 
     private async Task<StepResult> RunVideoAsync(

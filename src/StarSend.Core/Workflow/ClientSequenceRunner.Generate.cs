@@ -24,6 +24,8 @@ public sealed partial class ClientSequenceRunner
         var caps = ModelOf(sequence, request);
         using var modelScope = VideoModelScope.Use(ModelIdOf(caps));
         var mode = ModeFor(sequence, record, request, caps);
+        // Prompt edits, cherry-picks and --animate are checked before anything is written (exit 2 on bad input).
+        var asked = TakePrompts.Resolve(sequence, record, request, CurrentAnalysis(record), settings.NegativePromptBase);
         var elements = ConfirmElements(sequence, request, caps);
         if (request.DryRun)
         {
@@ -45,10 +47,22 @@ public sealed partial class ClientSequenceRunner
             // A sequence with no pass yet starts one here (issue #14).
             var started = SequenceWorkflow.Apply(r, SequenceCommand.Generate) with { PassRunId = r.PassRunId ?? runId };
             return started.Pending is null
-                ? started with { Pending = new PendingTake(r.Takes.Count + 1, mode, runId, time.GetUtcNow()) }
+                ? started with { Pending = NewPending(sequence, r, request, mode) }
                 : started;
         });
         var take = record.Pending!;
+        if (request.EditsPrompts && take.Prompts is null)
+        {
+            log.Warning("{SequenceId}: resuming take {Take} with the prompts it was started with; the prompt options of this run apply to the next take", id, take.Number);
+        }
+
+        var sendNegative = take.NegativePrompt is not null && caps.NegativePrompt && caps.Id.Provider == "fal";
+        if (take.NegativePrompt is not null && !sendNegative)
+        {
+            log.Warning("{SequenceId}: {Model} takes no negative prompt; it is recorded on the take but not sent: {Negative}", id, caps.Id.Full, take.NegativePrompt);
+        }
+
+        using var negativeScope = NegativePromptScope.Use(sendNegative ? take.NegativePrompt : null);
         var pass = PassOfTake(record);
         using var scope = PassScope(pass);
         try
@@ -102,6 +116,25 @@ public sealed partial class ClientSequenceRunner
         var reported = take.ReportedCosts.Count == 0 ? string.Empty : $", {take.Provider} reported {string.Join(" + ", take.ReportedCosts)}";
         return $"{take.Model}, ~${take.CostUsd:0.000}{reported}";
     }
+
+    /// <summary>A new pending take with the prompts resolved on the state read under the lease (issue #10).</summary>
+    private PendingTake NewPending(PlanSequence sequence, SequenceRecord record, GenerateRequest request, TakeMode mode)
+    {
+        var pending = new PendingTake(record.Takes.Count + 1, mode, runId, time.GetUtcNow());
+        if (!request.EditsPrompts)
+        {
+            return pending;
+        }
+
+        var (prompts, animated, negative) = TakePrompts.Resolve(sequence, record, request, CurrentAnalysis(record), settings.NegativePromptBase);
+        return pending with { Prompts = prompts, AnimatedElements = request.Animate is null ? null : animated, NegativePrompt = negative };
+    }
+
+    /// <summary>The take's prompts: those it was started with, else the plan's.</summary>
+    private static List<TakePrompt> PromptsOf(PlanSequence sequence, PendingTake take) =>
+        take.Prompts ?? [.. sequence.Shots.Select(s => new TakePrompt(s.Id, s.Prompt, "plan"))];
+
+    private Analysis.StartFrameAnalysis? CurrentAnalysis(SequenceRecord record) => Analysis.AnalysisStatus.Current(record, paths);
 
     /// <summary>A take belongs to the pass of the start frame it is made from; else to the sequence's pass.</summary>
     private string PassOfTake(SequenceRecord record) => record.StartFrame?.PassRunId ?? record.PassRunId ?? runId;
@@ -169,7 +202,7 @@ public sealed partial class ClientSequenceRunner
         var startFrame = paths.Full(record.StartFrame!.File);
         var images = ElementImagesOf(elements);
         var shots = sequence.Shots.Select(s => new ShotSpec(s.Id, s.Duration)).ToList();
-        var prompts = sequence.Shots.Select(s => s.Prompt).ToList();
+        var prompts = PromptsOf(sequence, take).Select(p => p.Prompt).ToList();
         var output = MediaPath(paths.VideosDir, pass, $"{sequence.Id}_take{take.Number:00}.mp4");
         var reusable = await ReusableAsync(sequence.Id, record, cancellationToken);
         if (reusable is not null)
@@ -184,7 +217,8 @@ public sealed partial class ClientSequenceRunner
         PlanSequence sequence, SequenceRecord record, PendingTake take, string pass, IReadOnlyList<PlanElement> elements, IProgress<StepProgress>? progress, CancellationToken cancellationToken)
     {
         var images = ElementImagesOf(elements);
-        var calls = sequence.Shots.Select(async shot =>
+        var prompts = PromptsOf(sequence, take);
+        var calls = sequence.Shots.Select(async (shot, index) =>
         {
             var stepId = $"{sequence.Id}_{shot.Id}";
             var reusable = await ReusableAsync(stepId, record, cancellationToken);
@@ -200,7 +234,7 @@ public sealed partial class ClientSequenceRunner
             }
 
             var output = MediaPath(paths.VideosDir, pass, $"{sequence.Id}_{shot.Id}_take{take.Number:00}.mp4");
-            return await steps.ExecuteVideo(stepId, runId, paths.Full(frame.File), shot.Prompt, images, shot.Duration, output, progress, cancellationToken);
+            return await steps.ExecuteVideo(stepId, runId, paths.Full(frame.File), prompts[index].Prompt, images, shot.Duration, output, progress, cancellationToken);
         }).ToList();
         return await Task.WhenAll(calls);
     }
@@ -240,7 +274,11 @@ public sealed partial class ClientSequenceRunner
         Number = pending.Number,
         RunId = pending.RunId,
         Mode = pending.Mode,
-        ShotPrompts = [.. sequence.Shots.Select(s => s.Prompt)],
+        ShotPrompts = [.. PromptsOf(sequence, pending).Select(p => p.Prompt)],
+        Prompts = [.. PromptsOf(sequence, pending)],
+        AnimatedElements = pending.AnimatedElements ?? [],
+        NegativePrompt = pending.NegativePrompt,
+        NegativePromptSent = pending.NegativePrompt is null ? null : NegativePromptScope.Current == pending.NegativePrompt,
         Durations = [.. sequence.Shots.Select(s => s.Duration.ToString(System.Globalization.CultureInfo.InvariantCulture))],
         ElementsUsed = [.. elements.Used.Select(e => e.Id)],
         ElementsDropped = [.. elements.Dropped.Select(e => e.Id)],

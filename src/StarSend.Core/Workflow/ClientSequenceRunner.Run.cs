@@ -84,6 +84,37 @@ public sealed partial class ClientSequenceRunner
                 return End(ExitCodes.Ok, record.State, "stopped after the pick (--until pick)");
             }
 
+            // 2b. analysis of the start frame, only when asked (--until analyze): through AnalyzeAsync, so under the lease and never paid twice.
+            if (request.Until == RunStep.Analyze)
+            {
+                if (request.DryRun)
+                {
+                    if (record.StartFrame is null ? done.Count > 0 : await CurrentAnalysisAsync(record, cancellationToken) is null)
+                    {
+                        done.Add(string.Create(CultureInfo.InvariantCulture, $"analyze ~${Settings.SettingsDefaults.AnalysisEstimateUsd:0.000}"));
+                        cost += Settings.SettingsDefaults.AnalysisEstimateUsd;
+                    }
+
+                    return End(ExitCodes.Ok, record.State, "dry run: nothing was sent");
+                }
+
+                if (record.StartFrame is null)
+                {
+                    return End(ExitCodes.Ok, record.State, $"no start frame to analyse ({SequenceWorkflow.StateName(record.State)})");
+                }
+
+                var analysis = await AnalyzeAsync(id, request.Analyzer ?? throw new InvalidOperationException("run --until analyze needs a vision model"), again: false, progress, cancellationToken);
+                cost += analysis.CostUsd;
+                record = await GetAsync(id, cancellationToken);
+                if (!analysis.Succeeded)
+                {
+                    return End(analysis.ExitCode, analysis.State, $"analyze: {analysis.Message}");
+                }
+
+                done.Add(analysis.CostUsd > 0 ? $"analysis {record.Analyses[^1].Number}" : "analysis (already there)");
+                return End(ExitCodes.Ok, record.State, "stopped after the analysis (--until analyze)");
+            }
+
             // 3. a take: what generate would do (resume, skip one that exists unless --again)
             var wantsTake = record.State is SequenceState.StartFrameApproved or SequenceState.Generating
                 || (record.State == SequenceState.Review && request.Generate.Again)

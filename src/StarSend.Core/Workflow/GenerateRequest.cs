@@ -24,4 +24,16 @@ public sealed record GenerateRequest
 
     /// <summary><c>generate --model ID</c>: the video model for this run, over the sequence's and the project's (issue #11).</summary>
     public string? Model { get; init; }
+
+    /// <summary><c>--prompt shot02="..."</c>: this take's prompt for a shot (by id; the key is empty for a one-shot sequence's only shot). The plan is never rewritten.</summary>
+    public IReadOnlyDictionary<string, string> PromptEdits { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary><c>--prompts-from N</c> (every shot from take N) or <c>N:shot01,M:shot02</c> (each named shot from a take).</summary>
+    public string? PromptsFrom { get; init; }
+
+    /// <summary><c>--animate 1,3</c>: motion elements of the current analysis (1-based indexes or names) added to the shot prompts; the rest of what could move goes to the negative prompt.</summary>
+    public string? Animate { get; init; }
+
+    /// <summary>True when the take's prompts differ from the plan's in any way.</summary>
+    public bool EditsPrompts => PromptEdits.Count > 0 || PromptsFrom is not null || Animate is not null;
 }

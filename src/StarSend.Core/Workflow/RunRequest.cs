@@ -6,7 +6,7 @@ public enum RunStep
     Grid,
     Pick,
 
-    /// <summary>Start-frame analysis: not built yet, so <c>--until analyze</c> is refused (exit 2) before anything runs.</summary>
+    /// <summary>Start-frame analysis (<c>starsend analyze</c>): done only by <c>--until analyze</c>, which stops after it; a plain <c>run</c> does not pay for it.</summary>
     Analyze,
     Generate,
 }
@@ -23,6 +23,9 @@ public sealed record RunRequest
     public GenerateRequest Generate { get; init; } = new();
 
     public bool DryRun => Generate.DryRun;
+
+    /// <summary>The vision model of the analysis step; needed when <see cref="Until"/> is <see cref="RunStep.Analyze"/> and the run is not dry.</summary>
+    public Providers.IStructuredModel? Analyzer { get; init; }
 }
 
 /// <summary>

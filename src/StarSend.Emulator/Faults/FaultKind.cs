@@ -3,6 +3,9 @@ namespace StarSend.Emulator.Faults;
 internal enum FaultKind
 {
     TooManyRequests,
+
+    /// <summary>A structured answer that does not match its schema (no motion elements): JSON that passes the model's own check, not ours.</summary>
+    SchemaInvalid,
     ServerError,
     BadGateway,
     Unavailable,

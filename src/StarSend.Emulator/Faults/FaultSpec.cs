@@ -30,6 +30,7 @@ internal static class FaultSpec
         ["job-failed"] = (FaultKind.JobFailed, [FaultTargets.LeonardoCreate]),
         ["hasura"] = (FaultKind.Hasura, [FaultTargets.LeonardoCreate]),
         ["no-image"] = (FaultKind.NoImage, [FaultTargets.Gemini]),
+        ["schema-invalid"] = (FaultKind.SchemaInvalid, [FaultTargets.Gemini]),
         ["image-safety"] = (FaultKind.ImageSafety, [FaultTargets.Gemini]),
         ["blocked"] = (FaultKind.Blocked, [FaultTargets.Gemini]),
         ["text-only"] = (FaultKind.TextOnly, [FaultTargets.Gemini]),

@@ -48,6 +48,15 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
                 return GeminiReplies.Candidate(model, parsed, "Here is an image of your scene, a 2x2 grid of four keyframes as requested.", null, "STOP");
         }
 
+        if (parsed.WantsJson)
+        {
+            // A structured call (start-frame analysis, providers-2.md §3.3): the JSON as a string in a text part.
+            var json = parsed.FirstImage is { } frame
+                ? GeminiAnalysis.Answer(frame, invalid: fault?.Kind == FaultKind.SchemaInvalid)
+                : """{"note":"no image to analyse"}""";
+            return GeminiReplies.Candidate(model, parsed, json, null, "STOP");
+        }
+
         if (!parsed.WantsImage)
         {
             return GeminiReplies.Candidate(model, parsed, "A short description of the requested scene.", null, "STOP");

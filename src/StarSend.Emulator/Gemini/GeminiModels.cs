@@ -7,6 +7,11 @@ internal static class GeminiModels
     {
         "gemini-3.1-flash-image-preview",
         "gemini-3-pro-image-preview",
+
+        // Text and vision models with structured output (providers-2.md §3.5).
+        "gemini-3.8-flash",
+        "gemini-3.5-flash-lite",
+        "gemini-4-argon",
     };
 
     public static IReadOnlyDictionary<string, string> Retired { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -7,6 +7,12 @@ namespace StarSend.Emulator.Gemini;
 /// <summary>The parts of a generateContent body the emulator uses; snake_case and camelCase are both read.</summary>
 internal sealed record GeminiRequest(string Prompt, int InputImages, bool WantsText, bool WantsImage, string AspectRatio, string ImageSize)
 {
+    /// <summary>True when <c>generationConfig</c> asks for JSON (<c>responseMimeType: application/json</c>): a structured call.</summary>
+    public bool WantsJson { get; init; }
+
+    /// <summary>The first inline image's bytes, when the request has one.</summary>
+    public byte[]? FirstImage { get; init; }
+
     /// <summary>Reads the body or says, Google-style, what is wrong with it.</summary>
     public static (GeminiRequest? Request, string? Error) Parse(JsonObject? body)
     {
@@ -22,6 +28,7 @@ internal sealed record GeminiRequest(string Prompt, int InputImages, bool WantsT
 
         var prompt = new StringBuilder();
         var images = 0;
+        byte[]? first = null;
         for (var c = 0; c < contents.Count; c++)
         {
             if (contents[c]?["parts"] is not JsonArray { Count: > 0 } parts)
@@ -46,6 +53,7 @@ internal sealed record GeminiRequest(string Prompt, int InputImages, bool WantsT
                     }
 
                     images++;
+                    first ??= Convert.FromBase64String(data);
                 }
             }
         }
@@ -61,9 +69,10 @@ internal sealed record GeminiRequest(string Prompt, int InputImages, bool WantsT
             return (null, $"Unsupported image config: aspectRatio '{aspect}', imageSize '{size}'. Supported aspect ratios: {string.Join(", ", ImageSizes.AspectRatios)}; sizes: {string.Join(", ", ImageSizes.Sizes)}.");
         }
 
+        var json = string.Equals(JsonRead.String(config?["responseMimeType"] ?? config?["response_mime_type"]), "application/json", StringComparison.OrdinalIgnoreCase);
         var wantsText = names is null || names.Contains("TEXT");
         var wantsImage = names is null || names.Contains("IMAGE");
-        return (new GeminiRequest(prompt.ToString(), images, wantsText, wantsImage, aspect, size), null);
+        return (new GeminiRequest(prompt.ToString(), images, wantsText, wantsImage && !json, aspect, size) { WantsJson = json, FirstImage = first }, null);
     }
 
     private static bool IsBase64(string data)

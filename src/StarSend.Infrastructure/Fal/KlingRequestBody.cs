@@ -29,6 +29,11 @@ internal static class KlingRequestBody
             body["prompt"] = job.Shots[0].Prompt;
         }
 
+        if (job.NegativePrompt is { Length: > 0 } negative)
+        {
+            body["negative_prompt"] = negative;
+        }
+
         body["duration"] = Seconds(job.TotalDurationS);
         if (endpoint.AspectRatio)
         {

@@ -95,16 +95,27 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public async Task RunUntilAnalyze_IsRefusedClearlyAndWritesNothing()
+    public async Task RunUntilAnalyze_GridPickThenOneAnalysisEach_ARerunPaysNothingMore()
     {
         await using var project = await EmulatedProject.StartAsync();
 
-        var result = await project.RunAsync("run", "--all", "--until", "analyze");
+        var result = await project.RunAsync("run", "SEQ01", "SEQ02", "--until", "analyze");
 
-        result.ShouldFailWith(2);
-        result.Error.Should().Contain("analysis is not built yet");
-        File.Exists(StateFiles.SequencesPath(project.Dir)).Should().BeFalse();
-        project.Emulator.GetStats().Requests.Values.Sum().Should().Be(0);
+        result.ExitCode.Should().Be(0, result.Error + result.Out);
+        var sequences = await ProjectState.SequencesAsync(project.Dir);
+        foreach (var id in new[] { "SEQ01", "SEQ02" })
+        {
+            var record = sequences.Sequences[id];
+            record.State.Should().Be(SequenceState.StartFrameApproved, id);
+            record.Analyses.Should().ContainSingle(id).Which.StartFrameFile.Should().Be(record.StartFrame!.File);
+            record.Takes.Should().BeEmpty();
+        }
+
+        var requests = project.Emulator.GetStats().Requests.Values.Sum();
+        project.Emulator.GetStats().SubmitsAccepted.Should().Be(0, "--until analyze stops before any take");
+        (await project.RunAsync("run", "SEQ01", "SEQ02", "--until", "analyze")).ExitCode.Should().Be(0);
+        project.Emulator.GetStats().Requests.Values.Sum().Should().Be(requests, "a re-run finds every step done and pays for nothing");
+        (await ProjectState.ExecutionsAsync(project.Dir)).Executions.Values.Count(e => e.Kind == ExecutionKind.Structured).Should().Be(2);
     }
 
     private static async Task ShouldHavePaidOnceAsync(EmulatedProject project)

@@ -120,7 +120,7 @@ public sealed class SettingsLoaderTests : IDisposable
         error.Message.Should().NotContain("SECRET");
         error.Message.Split('\n').Should().Equal(
             "starsend.json $.fal_key: keys are not settings: set FAL_KEY, GEMINI_API_KEY and LEONARDO_API_KEY in the environment",
-            "starsend.json $.budget: unknown setting; known: budget_usd, concurrency, fal_queue_url, fal_rest_url, gemini_url, grid_retries, image_fallback_model, image_model, image_prices, image_size, leonardo_url, prices_checked_on, retired_video_models, video_model, video_prices_per_second",
+            "starsend.json $.budget: unknown setting; known: analysis_model, budget_usd, concurrency, fal_queue_url, fal_rest_url, gemini_url, grid_retries, image_fallback_model, image_model, image_prices, image_size, leonardo_url, negative_prompt_base, prices_checked_on, retired_video_models, video_model, video_prices_per_second",
             "starsend.json $.video_model: \"../../etc\" is not a model id (letters, digits, '.', '_', '-', '/' and one 'provider:' prefix)",
             "starsend.json $.fal_rest_url: a base URL cannot carry user info, a query or a fragment (keys come from FAL_KEY and GEMINI_API_KEY)",
             "starsend.json $.gemini_url: expected an absolute http or https URL",

@@ -16,6 +16,18 @@ internal static class ReplyWriter
 
         var response = context.Response;
         response.StatusCode = reply.Status;
+        if (reply.Status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
+        {
+            // No body, so no Content-Type or Content-Length: Kestrel closes a connection whose 204 claims a length,
+            // and a client that reuses it sees "response ended prematurely" on its next request.
+            foreach (var (name, value) in reply.Headers)
+            {
+                response.Headers[name] = value;
+            }
+
+            return;
+        }
+
         response.ContentType = reply.ContentType;
         foreach (var (name, value) in reply.Headers)
         {

@@ -83,20 +83,7 @@ public sealed partial class StepRunner
                 throw;
             }
 
-            await _store.JournalSubmittedAsync(
-                new SubmittedJournal(intent.Id, handle.RequestId, handle.StatusUrl, handle.ResponseUrl, handle.CancelUrl, _time.GetUtcNow()), CancellationToken.None);
-            var submitted = await SaveAsync(intent with
-            {
-                Status = ExecutionStatus.Submitted,
-                RequestId = handle.RequestId,
-                StatusUrl = handle.StatusUrl,
-                ResponseUrl = handle.ResponseUrl,
-                CancelUrl = handle.CancelUrl,
-                ReportedCost = handle.ReportedCost,
-                SubmittedAt = _time.GetUtcNow(),
-                Error = null,
-                FinishedAt = null,
-            });
+            var submitted = await RecordSubmittedAsync(intent, handle);
             _log.Information("Submitted {ExecutionId} as request {RequestId}", submitted.Id, handle.RequestId);
             return submitted;
         }
@@ -228,9 +215,20 @@ public sealed partial class StepRunner
 
     private async Task<ExecutionRecord> AdoptAsync(ExecutionRecord record, VideoJobHandle handle, string reason)
     {
+        var adopted = await RecordSubmittedAsync(record, handle);
+        _log.Warning("{StepId}: the submit's answer was lost; adopted request {RequestId} ({Reason}) instead of paying again", record.StepId, handle.RequestId, reason);
+        return adopted;
+    }
+
+    /// <summary>
+    /// Journals the request id the moment it is known (no project lock), then records the call as <c>submitted</c> with
+    /// the provider's URLs and reported cost: the one way a paid job becomes resumable, whether submitted or adopted.
+    /// </summary>
+    private async Task<ExecutionRecord> RecordSubmittedAsync(ExecutionRecord record, VideoJobHandle handle)
+    {
         await _store.JournalSubmittedAsync(
             new SubmittedJournal(record.Id, handle.RequestId, handle.StatusUrl, handle.ResponseUrl, handle.CancelUrl, _time.GetUtcNow()), CancellationToken.None);
-        var adopted = await SaveAsync(record with
+        return await SaveAsync(record with
         {
             Status = ExecutionStatus.Submitted,
             RequestId = handle.RequestId,
@@ -242,8 +240,6 @@ public sealed partial class StepRunner
             Error = null,
             FinishedAt = null,
         });
-        _log.Warning("{StepId}: the submit's answer was lost; adopted request {RequestId} ({Reason}) instead of paying again", record.StepId, handle.RequestId, reason);
-        return adopted;
     }
 
     /// <summary>Clock skew allowed around an intent's window when looking it up in the provider's history.</summary>

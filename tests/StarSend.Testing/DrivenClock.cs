@@ -138,10 +138,13 @@ public sealed class DrivenClock : TimeProvider
         /// <summary>The wait this timer stands for, or null when it is a deadline or not armed.</summary>
         public TimeSpan? Wait { get; private set; }
 
+        private int _fired;
+
         public void Fire(TimerCallback callback, object? state)
         {
             lock (owner._gate)
             {
+                _fired++;
                 DueAt = null;
                 Wait = null;
             }
@@ -151,6 +154,15 @@ public sealed class DrivenClock : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // Arm the fake timer before the wait becomes visible: a test that advances the clock as soon as it sees a
+            // pending wait must find the timer there, or it fires a full due time later and the test hangs.
+            int firedBefore;
+            lock (owner._gate)
+            {
+                firedBefore = _fired;
+            }
+
+            var changed = Inner.Change(dueTime, Timeout.InfiniteTimeSpan);
             lock (owner._gate)
             {
                 owner._live.Remove(this);
@@ -161,13 +173,20 @@ public sealed class DrivenClock : TimeProvider
                     owner._waits.Add(wait);
                 }
 
+                // A timer already due fires inside Change; it is not pending any more.
+                if (_fired != firedBefore)
+                {
+                    DueAt = null;
+                    Wait = null;
+                }
+
                 if (DueAt is not null)
                 {
                     owner._live.Add(this);
                 }
             }
 
-            return Inner.Change(dueTime, Timeout.InfiniteTimeSpan);
+            return changed;
         }
 
         public void Dispose()

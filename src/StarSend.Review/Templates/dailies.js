@@ -32,6 +32,15 @@
       while (i < this.files.length - 1 && global >= this.offset(i + 1)) { i++; }
       this.go(i, Math.max(0, global - this.offset(i)), play);
     }
+    // Resolves once the current file's metadata is in (or it failed to load), so two players can start together.
+    ready() {
+      const v = this.video;
+      if (v.readyState >= 1 || v.error) { return Promise.resolve(); }
+      return new Promise(resolve => {
+        v.addEventListener('loadedmetadata', resolve, { once: true });
+        v.addEventListener('error', resolve, { once: true });
+      });
+    }
     play() { return this.video.play(); }
     pause() { this.video.pause(); }
     toggle() { if (this.playing()) { this.pause(); } else { this.play().catch(() => {}); } }
@@ -67,7 +76,9 @@
   const a = new Player(document.getElementById('compare-a'));
   const b = new Player(document.getElementById('compare-b'));
   a.video.addEventListener('timeupdate', () => {
-    if (a.playing() && Math.abs(a.time() - b.time()) > 0.15 && a.time() < b.total()) { b.seek(a.time(), true); }
+    // Only while B can follow: re-seeking a B that is still loading or seeking would keep it from ever playing.
+    const bSettled = b.video.readyState >= 1 && !b.video.seeking;
+    if (a.playing() && bSettled && Math.abs(a.time() - b.time()) > 0.15 && a.time() < b.total()) { b.seek(a.time(), true); }
   });
   a.video.addEventListener('pause', () => b.pause());
   function take(sequence, number) { return document.getElementById('take-' + sequence + '-' + number); }
@@ -89,7 +100,9 @@
     const group = btn.closest('section.group');
     openCompare(group.dataset.sequence, group.querySelector('select.cmp-a').value, group.querySelector('select.cmp-b').value);
   }));
-  document.getElementById('compare-play').addEventListener('click', () => { a.seek(0, true); b.seek(0, true); });
+  document.getElementById('compare-play').addEventListener('click', () => {
+    Promise.all([a.ready(), b.ready()]).then(() => { a.seek(0, true); b.seek(0, true); });
+  });
   document.getElementById('compare-pause').addEventListener('click', () => { a.pause(); b.pause(); });
   document.getElementById('compare-close').addEventListener('click', () => { a.pause(); b.pause(); box.classList.remove('open'); });
 

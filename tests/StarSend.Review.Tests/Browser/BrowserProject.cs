@@ -8,14 +8,24 @@ public sealed class BrowserProject : IAsyncLifetime, IDisposable
 {
     private readonly StarSend.Testing.TempDirectory _profile = new();
     private IBrowser? _browser;
+    private IPage? _page;
 
     public ReviewedProject Project { get; } = new();
 
     public Task InitializeAsync() => Project.InitializeAsync();
 
-    /// <summary>A new page of the shared browser, started on first use; JS errors of the page are collected.</summary>
+    /// <summary>
+    /// A new page of the shared browser, started on first use; JS errors of the page are collected. The previous test's
+    /// page is closed first, so no earlier page keeps playing video and taking CPU from this one.
+    /// </summary>
     public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1600, int height = 1000)
     {
+        if (_page is not null)
+        {
+            await _page.CloseAsync();
+            _page = null;
+        }
+
         _browser ??= await Puppeteer.LaunchAsync(new LaunchOptions
         {
             Headless = true,
@@ -24,7 +34,7 @@ public sealed class BrowserProject : IAsyncLifetime, IDisposable
             Args = [.. Chromium.Args],
             UserDataDir = _profile.Path,
         });
-        var page = await _browser.NewPageAsync();
+        var page = _page = await _browser.NewPageAsync();
         await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = height });
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e.Message);

@@ -72,9 +72,20 @@ public sealed class DailiesPageTests(BrowserProject fixture) : IClassFixture<Bro
 
         await page.ClickAsync("#seq-SEQ01 button.compare");
         await page.ClickAsync("#compare-play");
-        await page.WaitForFunctionAsync(
-            "() => { const a = document.getElementById('compare-a'), b = document.getElementById('compare-b'); return !a.paused && !b.paused && a.currentTime > 0.5 && b.currentTime > 0.5; }",
-            new WaitForFunctionOptions { Timeout = 20_000 });
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => { const a = document.getElementById('compare-a'), b = document.getElementById('compare-b'); return !a.paused && !b.paused && a.currentTime > 0.5 && b.currentTime > 0.5; }",
+                new WaitForFunctionOptions { Timeout = 30_000, PollingInterval = 100 });
+        }
+        catch (WaitTaskTimeoutException)
+        {
+            // What each player was doing when it did not get going: enough to tell a slow machine from a stuck page.
+            var players = await page.EvaluateExpressionAsync<string>(
+                "JSON.stringify(['compare-a', 'compare-b'].map(id => { const v = document.getElementById(id); return { id, src: v.currentSrc, paused: v.paused, t: v.currentTime, readyState: v.readyState, networkState: v.networkState, seeking: v.seeking, error: v.error && v.error.code }; }))");
+            throw new Xunit.Sdk.XunitException($"both compare players should play past 0.5 s within 30 s; they were: {players}; page errors: {string.Join(" | ", errors)}");
+        }
+
         await BrowserProject.ScreenshotAsync(page, "dailies-compare.png", fullPage: false);
 
         var sources = await page.EvaluateExpressionAsync<string[]>("[document.getElementById('compare-a').currentSrc, document.getElementById('compare-b').currentSrc]");

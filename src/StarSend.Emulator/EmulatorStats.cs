@@ -17,4 +17,7 @@ public sealed record EmulatorStats
 
     /// <summary>Leonardo generations accepted (and billed), including ones whose create answer was lost.</summary>
     public int LeonardoGenerationsAccepted { get; init; }
+
+    /// <summary>Structured (JSON) Gemini answers produced and billed: start-frame analyses and feedback rewrites, valid or not.</summary>
+    public int StructuredAnswers { get; init; }
 }

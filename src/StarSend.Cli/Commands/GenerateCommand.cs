@@ -6,7 +6,7 @@ using StarSend.Core.Workflow;
 
 namespace StarSend.Cli.Commands;
 
-/// <summary><c>starsend generate SEQ... | --section NAME | --all [--mode] [--dry-run] [--yes] [--resubmit] [--cancel-remote]</c>.</summary>
+/// <summary><c>starsend generate SEQ... | --section NAME | --all [--mode] [--dry-run] [--yes] [--resubmit] [--cancel-remote] [--prompt] [--prompts-from] [--animate] [--feedback]</c>.</summary>
 internal static class GenerateCommand
 {
     public static Command Create(CommandRunner runner)
@@ -30,6 +30,11 @@ internal static class GenerateCommand
         };
         var promptsFrom = new Option<string?>("--prompts-from") { Description = "Reuse take N's prompts (N), or each named shot's from a take (1:shot01,2:shot02)", HelpName = "TAKES" };
         var animate = new Option<string?>("--animate") { Description = "Motion elements of the start frame's analysis to animate (indexes or names, e.g. 1,3); the rest go to the negative prompt", HelpName = "ELEMENTS" };
+        var feedback = new Option<string?>("--feedback")
+        {
+            Description = "What should be different (e.g. \"slower camera\"): one Gemini text call rewrites the latest take's shot prompts; shown, then confirmed (--yes) before the take is paid",
+            HelpName = "TEXT",
+        };
         var command = new Command("generate", "Generate video takes for sequences; a re-run resumes unfinished ones and pays for nothing twice");
         command.Options.Add(again);
         batch.AddTo(command);
@@ -42,6 +47,7 @@ internal static class GenerateCommand
         command.Options.Add(prompt);
         command.Options.Add(promptsFrom);
         command.Options.Add(animate);
+        command.Options.Add(feedback);
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "generate", async (context, token) =>
         {
             using var session = ProjectSession.Open(context);
@@ -54,7 +60,7 @@ internal static class GenerateCommand
             // FAL_KEY is needed when any sequence of the plan would go to fal; a Leonardo-only run needs LEONARDO_API_KEY only.
             var needsFal = !parseResult.GetValue(dryRun) && session.Plan.Sequences.Any(s =>
                 !VideoModelId.IsLeonardo(SequenceModelCheck.ModelFor(s, session.Settings.VideoModel, runModel)));
-            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), PayAgain = parseResult.GetValue(again), NeedsFal = needsFal });
+            var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), PayAgain = parseResult.GetValue(again), NeedsFal = needsFal, NeedsGemini = parseResult.GetValue(feedback) is not null });
             var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var request = new GenerateRequest
             {
@@ -67,10 +73,23 @@ internal static class GenerateCommand
                 PromptEdits = PromptEdits(parseResult.GetValue(prompt) ?? []),
                 PromptsFrom = parseResult.GetValue(promptsFrom),
                 Animate = parseResult.GetValue(animate),
+                Feedback = parseResult.GetValue(feedback),
             };
             if (request.EditsPrompts && ids.Count != 1)
             {
-                throw new BadInputException($"--prompt, --prompts-from and --animate work on one sequence at a time; {ids.Count} were named");
+                throw new BadInputException($"--prompt, --prompts-from, --animate and --feedback work on one sequence at a time; {ids.Count} were named");
+            }
+
+            var rewriteCost = 0m;
+            if (request.Feedback is not null)
+            {
+                var rewrite = await FeedbackRewriteStep.RunAsync(context, session, csr, ids[0], request, token);
+                if (rewrite.Stop is { } stop)
+                {
+                    return await OutcomeReport.WriteAsync(context, [stop], "generate", await session.Sequences.ReadAsync(CancellationToken.None));
+                }
+
+                (request, rewriteCost) = (rewrite.Request, rewrite.CostUsd);
             }
 
             try
@@ -78,7 +97,11 @@ internal static class GenerateCommand
                 // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
                 var outcomes = await BatchProgress.RunAsync(
                     context, ids, await csr.EstimateGenerateAsync(ids, request, token), ids.Count, session.Settings.Concurrency,
-                    (id, progress, t) => csr.GenerateAsync(id, request, progress, t), token);
+                    async (id, progress, t) =>
+                    {
+                        var outcome = await csr.GenerateAsync(id, request, progress, t);
+                        return rewriteCost == 0 ? outcome : outcome with { CostUsd = outcome.CostUsd + rewriteCost, Message = $"{outcome.Message} (feedback rewrite ${rewriteCost:0.0000})" };
+                    }, token);
                 return await OutcomeReport.WriteAsync(context, outcomes, request.DryRun ? null : "generate", await session.Sequences.ReadAsync(CancellationToken.None));
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)

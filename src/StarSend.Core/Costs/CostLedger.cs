@@ -74,6 +74,16 @@ public static class CostLedger
                 }
             }
 
+            foreach (var analysis in record.Analyses)
+            {
+                owners[analysis.ExecutionId] = $"analysis {analysis.Number}";
+            }
+
+            foreach (var rewrite in record.Rewrites)
+            {
+                owners[rewrite.ExecutionId] = $"feedback rewrite {rewrite.Number} (of take {rewrite.BaseTake})";
+            }
+
             foreach (var grid in record.Grids)
             {
                 foreach (var id in grid.ExecutionIds)

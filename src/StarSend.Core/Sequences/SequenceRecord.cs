@@ -43,11 +43,14 @@ public sealed record SequenceRecord
     /// <summary>Every paid analysis of a start frame (<c>starsend analyze</c>), oldest first; each names the start frame it describes.</summary>
     public List<Analysis.StartFrameAnalysis> Analyses { get; init; } = [];
 
+    /// <summary>Every paid feedback rewrite of a take's prompts (<c>generate --feedback</c>), oldest first.</summary>
+    public List<PromptRewrite> Rewrites { get; init; } = [];
+
     /// <summary>Every review decision on the sequence and its takes, oldest first.</summary>
     public List<ReviewEvent> History { get; init; } = [];
 
-    /// <summary>Total cost in US dollars of every paid call of this sequence (grids, takes and analyses).</summary>
-    public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd) + Analyses.Sum(a => a.CostUsd);
+    /// <summary>Total cost in US dollars of every paid call of this sequence (grids, takes, analyses and feedback rewrites).</summary>
+    public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd) + Analyses.Sum(a => a.CostUsd) + Rewrites.Sum(r => r.CostUsd);
 }
 
 /// <summary>One paid attempt at a 2x2 grid, kept even when a later grid replaces it.</summary>
@@ -130,4 +133,7 @@ public sealed record PendingTake(int Number, TakeMode Mode, string RunId, DateTi
     public List<string>? AnimatedElements { get; init; }
 
     public string? NegativePrompt { get; init; }
+
+    /// <summary>The feedback rewrite the take's prompts come from (<c>generate --feedback</c>); null otherwise.</summary>
+    public TakeFeedback? Feedback { get; init; }
 }

@@ -37,6 +37,9 @@ public sealed record Take
     /// <summary>Whether <see cref="NegativePrompt"/> was sent (<c>negative_prompt</c>); false when the model takes none (it was left out, with a warning).</summary>
     public bool? NegativePromptSent { get; init; }
 
+    /// <summary>The feedback this take's prompts were rewritten from (<c>generate --feedback</c>) and the text call's cost; null otherwise.</summary>
+    public TakeFeedback? Feedback { get; init; }
+
     /// <summary>The prompt sent for each shot, in shot order, so prompts can be cherry-picked across takes.</summary>
     public required List<string> ShotPrompts { get; init; }
 

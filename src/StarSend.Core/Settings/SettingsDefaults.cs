@@ -22,6 +22,12 @@ public static class SettingsDefaults
 
     /// <summary>The estimate of one analysis call recorded before it is paid (providers-2.md §3.5 derives about $0.002; rounded up).</summary>
     public const decimal AnalysisEstimateUsd = 0.005m;
+
+    /// <summary>
+    /// The estimate of one feedback rewrite (<c>generate --feedback</c>, a text-only call on <see cref="AnalysisModel"/>)
+    /// recorded before it is paid: about 500 input and 500 output tokens, under $0.003 at providers-2.md §3.5's prices; rounded up.
+    /// </summary>
+    public const decimal FeedbackEstimateUsd = 0.005m;
     public const int Concurrency = 2;
     public const int GridRetries = 2;
     public const string FalQueueUrl = "https://queue.fal.run";

@@ -38,18 +38,18 @@ public sealed partial class ClientSequenceRunner
         return request.Confirm($"{message}. Continue?") ? choice : throw new BadInputException($"{sequence.Id}: not generated (elements not confirmed)");
     }
 
-    private SequenceOutcome DryRun(PlanSequence sequence, SequenceRecord record, TakeMode mode, ElementSelection elements, VideoModelCapabilities caps)
+    private SequenceOutcome DryRun(PlanSequence sequence, SequenceRecord record, TakeMode mode, ElementSelection elements, VideoModelCapabilities caps, List<TakePrompt> prompts)
     {
         var images = ElementImagesOf(elements.Used);
         var startFrame = record.StartFrame is null ? null : paths.Relative(paths.Full(record.StartFrame.File));
         var text = new StringBuilder();
         var total = 0m;
         var calls = mode == TakeMode.MultiShot
-            ? [(sequence.Id, startFrame, sequence.Shots.Select(s => new ShotPrompt(s.Prompt, s.Duration)).ToList())]
-            : sequence.Shots.Select(s => (
+            ? [(sequence.Id, startFrame, sequence.Shots.Select((s, i) => new ShotPrompt(prompts[i].Prompt, s.Duration)).ToList())]
+            : sequence.Shots.Select((s, i) => (
                 $"{sequence.Id}_{s.Id}",
                 record.ShotStartFrames.TryGetValue(s.Id, out var own) ? own.File : startFrame,
-                new List<ShotPrompt> { new(s.Prompt, s.Duration) })).ToList();
+                new List<ShotPrompt> { new(prompts[i].Prompt, s.Duration) })).ToList();
         foreach (var (stepId, frame, shots) in calls)
         {
             var (job, cost) = steps.PreviewVideo(frame, images, shots);

@@ -29,7 +29,7 @@ public sealed partial class ClientSequenceRunner
         var elements = ConfirmElements(sequence, request, caps);
         if (request.DryRun)
         {
-            return DryRun(sequence, record, mode, elements, caps);
+            return DryRun(sequence, record, mode, elements, caps, asked.Prompts);
         }
 
         // The decision to pay is taken again under the lease, on state read after it is held: another run may have
@@ -42,6 +42,11 @@ public sealed partial class ClientSequenceRunner
         }
 
         mode = ModeFor(sequence, record, request, caps);
+        if (request.Feedback is { } feedback && record.Pending is null && UnusedRewrite(record, feedback) is null && record.Takes[^1].Feedback?.Text == feedback)
+        {
+            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number} made from this feedback (another run made it meanwhile); not generated again", 0);
+        }
+
         record = await UpdateAsync(id, r =>
         {
             // A sequence with no pass yet starts one here (issue #14).
@@ -127,7 +132,14 @@ public sealed partial class ClientSequenceRunner
         }
 
         var (prompts, animated, negative) = TakePrompts.Resolve(sequence, record, request, CurrentAnalysis(record), settings.NegativePromptBase);
-        return pending with { Prompts = prompts, AnimatedElements = request.Animate is null ? null : animated, NegativePrompt = negative };
+        var feedback = request.Feedback is { } text && UnusedRewrite(record, text) is { } rewrite ? TakeFeedback.From(rewrite) : null;
+        return pending with
+        {
+            Prompts = prompts,
+            AnimatedElements = request.Animate is null && (feedback is null || animated.Count == 0) ? null : animated,
+            NegativePrompt = negative,
+            Feedback = feedback,
+        };
     }
 
     /// <summary>The take's prompts: those it was started with, else the plan's.</summary>
@@ -140,7 +152,7 @@ public sealed partial class ClientSequenceRunner
     private string PassOfTake(SequenceRecord record) => record.StartFrame?.PassRunId ?? record.PassRunId ?? runId;
 
     private static SequenceOutcome? AlreadyHasTake(SequenceRecord record, GenerateRequest request) =>
-        record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again
+        record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again && request.Feedback is null
             ? new SequenceOutcome(record.Id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number}; not generated again (--again pays for another take)", 0)
             : null;
 
@@ -279,6 +291,7 @@ public sealed partial class ClientSequenceRunner
         AnimatedElements = pending.AnimatedElements ?? [],
         NegativePrompt = pending.NegativePrompt,
         NegativePromptSent = pending.NegativePrompt is null ? null : NegativePromptScope.Current == pending.NegativePrompt,
+        Feedback = pending.Feedback,
         Durations = [.. sequence.Shots.Select(s => s.Duration.ToString(System.Globalization.CultureInfo.InvariantCulture))],
         ElementsUsed = [.. elements.Used.Select(e => e.Id)],
         ElementsDropped = [.. elements.Dropped.Select(e => e.Id)],

@@ -34,6 +34,13 @@ public sealed record GenerateRequest
     /// <summary><c>--animate 1,3</c>: motion elements of the current analysis (1-based indexes or names) added to the shot prompts; the rest of what could move goes to the negative prompt.</summary>
     public string? Animate { get; init; }
 
+    /// <summary>
+    /// <c>--feedback TEXT</c>: the take's prompts are the stored rewrite of this feedback for the latest take
+    /// (<see cref="ClientSequenceRunner.RewriteWithFeedbackAsync"/> makes it first); the latest take's negative prompt and
+    /// animated elements carry over. Implies a new take, like <see cref="Again"/>.
+    /// </summary>
+    public string? Feedback { get; init; }
+
     /// <summary>True when the take's prompts differ from the plan's in any way.</summary>
-    public bool EditsPrompts => PromptEdits.Count > 0 || PromptsFrom is not null || Animate is not null;
+    public bool EditsPrompts => PromptEdits.Count > 0 || PromptsFrom is not null || Animate is not null || Feedback is not null;
 }

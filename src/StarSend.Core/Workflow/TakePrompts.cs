@@ -9,7 +9,8 @@ namespace StarSend.Core.Workflow;
 /// <summary>
 /// A take's prompts (issue #10): the plan's, then <c>--prompts-from</c> (a take's, per shot), then <c>--prompt</c> edits,
 /// then the <c>--animate</c>d motion elements appended; with <c>--animate</c>, a negative prompt of the standard
-/// artefacts plus every potential moving element not animated. Bad input is one <see cref="BadInputException"/> line
+/// artefacts plus every potential moving element not animated. With <c>--feedback</c>, the stored rewrite's prompts and
+/// the latest take's negative prompt and animated elements. Bad input is one <see cref="BadInputException"/> line
 /// naming the sequence and the option.
 /// </summary>
 public static class TakePrompts
@@ -18,6 +19,19 @@ public static class TakePrompts
     public static (List<TakePrompt> Prompts, List<string> Animated, string? Negative) Resolve(
         PlanSequence sequence, SequenceRecord record, GenerateRequest request, StartFrameAnalysis? analysis, string negativeBase)
     {
+        if (request.Feedback is { } feedback)
+        {
+            if (request.PromptEdits.Count > 0 || request.PromptsFrom is not null || request.Animate is not null)
+            {
+                throw new BadInputException($"{sequence.Id}: --feedback rewrites the latest take's prompts; use it without --prompt, --prompts-from and --animate");
+            }
+
+            var rewrite = ClientSequenceRunner.UnusedRewrite(record, feedback)
+                ?? throw new IllegalTransitionException($"{sequence.Id}: no rewrite of this feedback for take {(record.Takes.Count == 0 ? 0 : record.Takes[^1].Number)} is waiting (another run may have made a take meanwhile); run the command again");
+            var latest = record.Takes[^1];
+            return ([.. rewrite.Prompts], [.. latest.AnimatedElements], latest.NegativePrompt);
+        }
+
         var prompts = sequence.Shots.Select(s => new TakePrompt(s.Id, s.Prompt, "plan")).ToList();
         if (request.PromptsFrom is { } from)
         {

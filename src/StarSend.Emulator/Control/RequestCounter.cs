@@ -32,6 +32,7 @@ internal sealed class RequestCounter
     private int _submitsAccepted;
     private int _imagesGenerated;
     private int _generationsAccepted;
+    private int _structuredAnswers;
 
     public void Count(string endpoint, string? model)
     {
@@ -49,6 +50,9 @@ internal sealed class RequestCounter
 
     public void ImageGenerated() => Interlocked.Increment(ref _imagesGenerated);
 
+    /// <summary>A structured (JSON) Gemini answer that was produced (and would be billed), whether or not it reached the client.</summary>
+    public void StructuredAnswered() => Interlocked.Increment(ref _structuredAnswers);
+
     /// <summary>A Leonardo create that was accepted (and would be billed), whether or not its answer reached the client.</summary>
     public void GenerationAccepted() => Interlocked.Increment(ref _generationsAccepted);
 
@@ -63,6 +67,7 @@ internal sealed class RequestCounter
                 SubmitsAccepted = Volatile.Read(ref _submitsAccepted),
                 ImagesGenerated = Volatile.Read(ref _imagesGenerated),
                 LeonardoGenerationsAccepted = Volatile.Read(ref _generationsAccepted),
+                StructuredAnswers = Volatile.Read(ref _structuredAnswers),
             };
         }
     }
@@ -76,6 +81,7 @@ internal sealed class RequestCounter
             Interlocked.Exchange(ref _submitsAccepted, 0);
             Interlocked.Exchange(ref _imagesGenerated, 0);
             Interlocked.Exchange(ref _generationsAccepted, 0);
+            Interlocked.Exchange(ref _structuredAnswers, 0);
         }
     }
 }

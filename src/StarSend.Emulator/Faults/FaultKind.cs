@@ -6,6 +6,9 @@ internal enum FaultKind
 
     /// <summary>A structured answer that does not match its schema (no motion elements): JSON that passes the model's own check, not ours.</summary>
     SchemaInvalid,
+
+    /// <summary>Gemini: a candidate stopped for safety (<c>finishReason: SAFETY</c>, no content), as a refused text or vision answer comes.</summary>
+    SafetyFinish,
     ServerError,
     BadGateway,
     Unavailable,

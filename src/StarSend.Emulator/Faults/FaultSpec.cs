@@ -3,7 +3,7 @@ using System.Globalization;
 namespace StarSend.Emulator.Faults;
 
 /// <summary>
-/// Parses fault rules: <c>RULE (';' RULE)*</c>, <c>RULE := TARGET ':' FAULT ['=' ARG] ['@' WHEN]</c>,
+/// Parses fault rules: <c>RULE (';' RULE)*</c>, <c>RULE := TARGET ['/' MODEL] ':' FAULT ['=' ARG] ['@' WHEN]</c>,
 /// <c>WHEN := N[,N...] | N-M | pFLOAT</c>. Throws <see cref="FormatException"/> with a one-line message.
 /// </summary>
 internal static class FaultSpec
@@ -31,6 +31,7 @@ internal static class FaultSpec
         ["hasura"] = (FaultKind.Hasura, [FaultTargets.LeonardoCreate]),
         ["no-image"] = (FaultKind.NoImage, [FaultTargets.Gemini]),
         ["schema-invalid"] = (FaultKind.SchemaInvalid, [FaultTargets.Gemini]),
+        ["safety"] = (FaultKind.SafetyFinish, [FaultTargets.Gemini]),
         ["image-safety"] = (FaultKind.ImageSafety, [FaultTargets.Gemini]),
         ["blocked"] = (FaultKind.Blocked, [FaultTargets.Gemini]),
         ["text-only"] = (FaultKind.TextOnly, [FaultTargets.Gemini]),
@@ -74,7 +75,10 @@ internal static class FaultSpec
             throw Bad(text, "expected TARGET:FAULT");
         }
 
-        var target = text[..colon].Trim().ToLowerInvariant();
+        var scope = text[..colon].Trim();
+        var slash = scope.IndexOf('/', StringComparison.Ordinal);
+        var model = slash > 0 && slash < scope.Length - 1 ? scope[(slash + 1)..] : null;
+        var target = (slash > 0 ? scope[..slash] : scope).ToLowerInvariant();
         if (!FaultTargets.All.Contains(target))
         {
             throw Bad(text, $"unknown target '{target}' (use {string.Join(", ", FaultTargets.All)})");
@@ -118,7 +122,7 @@ internal static class FaultSpec
             throw Bad(text, "expire takes 404 or 410");
         }
 
-        return new FaultRule(target, kind.Kind, arg, when);
+        return new FaultRule(target, kind.Kind, arg, when) { Model = model };
     }
 
     private static FaultWhen ParseWhen(string rule, string when)

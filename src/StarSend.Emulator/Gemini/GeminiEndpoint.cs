@@ -44,6 +44,9 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
                 return GeminiReplies.Candidate(model, parsed, null, null, "IMAGE_PROHIBITED_CONTENT");
             case FaultKind.ImageOther:
                 return GeminiReplies.Candidate(model, parsed, null, null, "IMAGE_OTHER");
+            case FaultKind.SafetyFinish:
+                // A candidate stopped for safety: no content, finishReason SAFETY with its ratings (providers.md §3.5).
+                return GeminiReplies.SafetyStop(model, parsed);
             case FaultKind.TextOnly:
                 return GeminiReplies.Candidate(model, parsed, "Here is an image of your scene, a 2x2 grid of four keyframes as requested.", null, "STOP");
         }
@@ -51,9 +54,12 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
         if (parsed.WantsJson)
         {
             // A structured call (start-frame analysis, providers-2.md §3.3): the JSON as a string in a text part.
+            // With an image it is a start-frame analysis; text only, a feedback rewrite of shot prompts.
+            var invalid = fault?.Kind == FaultKind.SchemaInvalid;
             var json = parsed.FirstImage is { } frame
-                ? GeminiAnalysis.Answer(frame, invalid: fault?.Kind == FaultKind.SchemaInvalid)
-                : """{"note":"no image to analyse"}""";
+                ? GeminiAnalysis.Answer(frame, invalid)
+                : GeminiRewrite.Answer(parsed.Prompt, invalid) ?? """{"note":"nothing to rewrite"}""";
+            counter.StructuredAnswered();
             return GeminiReplies.Candidate(model, parsed, json, null, "STOP");
         }
 

@@ -37,6 +37,20 @@ internal static class GeminiReplies
         return Finish(body, model);
     }
 
+    /// <summary>A candidate stopped for safety: no content, <c>finishReason: SAFETY</c> and the rating that tripped (providers.md §3.5).</summary>
+    public static Reply SafetyStop(string model, GeminiRequest request)
+    {
+        var candidate = new JsonObject
+        {
+            ["finishReason"] = "SAFETY",
+            ["index"] = 0,
+            ["safetyRatings"] = new JsonArray(
+                new JsonObject { ["category"] = "HARM_CATEGORY_DANGEROUS_CONTENT", ["probability"] = "HIGH", ["blocked"] = true },
+                new JsonObject { ["category"] = "HARM_CATEGORY_HARASSMENT", ["probability"] = "NEGLIGIBLE" }),
+        };
+        return Finish(new JsonObject { ["candidates"] = new JsonArray(candidate), ["usageMetadata"] = Usage(request, 0, 0) }, model);
+    }
+
     public static Reply Blocked(string model, GeminiRequest request, string reason)
     {
         var body = new JsonObject

@@ -13,8 +13,11 @@ public static class ChildCli
         return new CliResult(child.ExitCode, await output, await error);
     }
 
-    /// <summary>Runs the child until a stderr line contains <paramref name="killOn"/>, then kills it. False if it exited first.</summary>
-    public static async Task<bool> RunAndKillAsync(string directory, IReadOnlyDictionary<string, string?> environment, string killOn, params string[] args)
+    /// <summary>
+    /// Runs the child until a stderr line contains <paramref name="killOn"/> and then, when given, until
+    /// <paramref name="andThen"/> holds (e.g. the emulator has the request in hand), then kills it. False if it exited first.
+    /// </summary>
+    public static async Task<bool> RunAndKillAsync(string directory, IReadOnlyDictionary<string, string?> environment, string killOn, Func<bool>? andThen, params string[] args)
     {
         using var child = Cli.Start(directory, environment, args);
         child.StandardInput.Close();
@@ -33,6 +36,18 @@ public static class ChildCli
         if (await Task.WhenAny(reached.Task, exited).WaitAsync(TimeSpan.FromMinutes(3)) == exited)
         {
             return false;
+        }
+
+        var deadline = TimeProvider.System.GetTimestamp();
+        while (andThen is not null && !andThen())
+        {
+            if (exited.IsCompleted || TimeProvider.System.GetElapsedTime(deadline) > TimeSpan.FromSeconds(30))
+            {
+                await exited.WaitAsync(TimeSpan.FromMinutes(3));
+                return false;
+            }
+
+            await Task.Delay(1);
         }
 
         child.Kill(entireProcessTree: true);

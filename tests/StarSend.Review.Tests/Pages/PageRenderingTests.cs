@@ -119,6 +119,48 @@ public sealed class PageRenderingTests(ITestOutputHelper output)
         take1.Should().NotContain("class=\"source\"", "take 1 predates prompt sources").And.NotContain("negative prompt");
     }
 
+    [Fact]
+    public void Board_CardShowsTheRetakeReason_AndTheAnalysis_MarkedStaleAfterARepick()
+    {
+        var plan = SyntheticProject.Plan();
+        var state = SyntheticProject.State(plan, takes: 2);
+        var seq01 = state.Sequences["SEQ01"];
+        state.Sequences["SEQ01"] = seq01 with { Takes = [seq01.Takes[0], seq01.Takes[1] with { ReviewStatus = TakeReviewStatus.Retake, RetakeReason = "slower camera" }] };
+        var seq02 = state.Sequences["SEQ02"];
+        var analysis = new StarSend.Core.Analysis.StartFrameAnalysis
+        {
+            Number = 1,
+            RunId = "r",
+            StartFrameFile = seq02.StartFrame!.File,
+            StartFrameSha256 = "00",
+            File = "media/analyses/a.json",
+            Model = "gemini-3.8-flash",
+            ExecutionId = "SEQ02_analysis",
+            Answer = new StarSend.Core.Analysis.AnalysisAnswer
+            {
+                Environment = new StarSend.Core.Analysis.AnalysisEnvironment { Setting = "night street", TimeOfDay = "night", Weather = "clear", LocationType = "urban", Atmosphere = "moody", Lighting = "neon", DominantColors = ["magenta", "teal"] },
+                MotionElements = [new("hair", "sway", "center"), new("neon sign", "flicker", "top left")],
+            },
+        };
+        state.Sequences["SEQ02"] = seq02 with { Analyses = [analysis] };
+        state.Sequences["SEQ03"] = state.Sequences["SEQ03"] with { Analyses = [analysis with { StartFrameFile = "media/start_frames/older_SEQ03_r0c0.png" }] };
+        var project = ReviewProject.Build(plan, state, new ProjectSettings());
+
+        var board = BoardPage.Render(project, Root, $"{Root}/review/board.html", $"{Root}/review/dailies.html", At);
+
+        Card(board, "SEQ01").Should().Contain("retake asked, take 2: slower camera");
+        Card(board, "SEQ02").Should().Contain("analysis 1: night street; colours magenta, teal; motion: hair, neon sign").And.NotContain("STALE").And.NotContain("retake asked");
+        Card(board, "SEQ03").Should().Contain("STALE (start frame re-picked): analysis 1");
+    }
+
+    private static string Card(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"card-{id}\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, id);
+        var end = html.IndexOf("class=\"description\"", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
     private static string Article(string html, string id)
     {
         var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);

@@ -145,6 +145,26 @@ public sealed class FeedbackTests
     }
 
     [Fact]
+    public async Task Feedback_RunKilledAfterPayingBeforeStoring_NextRunCollectsThePaidAnswerWithoutAskingAgain()
+    {
+        await using var h = await StepHarness.StartAsync();
+        var runner = await WithOneTakeAsync(h);
+        (await RewriteAsync(h, runner)).Rewrite.Should().NotBeNull();
+        // As if the run died between the ledger's "complete" and the write to sequences.json.
+        await new StarSend.Infrastructure.State.SequenceStore(h.Paths, TimeProvider.System).UpdateAsync(
+            doc => doc with { Sequences = new(doc.Sequences, StringComparer.Ordinal) { [Id] = doc.Sequences[Id] with { Rewrites = [] } } },
+            CancellationToken.None);
+
+        var collected = await RewriteAsync(h, h.Runner());
+
+        collected.Reused.Should().BeTrue();
+        collected.Rewrite!.ExecutionId.Should().Be("SEQ05_feedback#1");
+        h.Stats.StructuredAnswers.Should().Be(1, "the paid answer is collected from the ledger, not asked for again");
+        (await GenerateWithFeedbackAsync(h, h.Runner())).Succeeded.Should().BeTrue();
+        h.Sequence(Id).Takes[1].Feedback!.ExecutionId.Should().Be("SEQ05_feedback#1");
+    }
+
+    [Fact]
     public async Task Feedback_NoTakeYet_IsBadInputWithNothingSent()
     {
         await using var h = await StepHarness.StartAsync();

@@ -5,7 +5,8 @@ public static class PromptChanges
 {
     /// <summary>
     /// One line: each shot whose prompt changed since the previous take, with its source (<c>shot02 (edit): "…"</c>),
-    /// or that none changed; null when the sequence has fewer than two takes.
+    /// or that none changed, and for a <c>--feedback</c> take the feedback, its rewrite and the rationale; null when
+    /// the sequence has fewer than two takes.
     /// </summary>
     public static string? Describe(SequenceRecord record)
     {
@@ -27,8 +28,11 @@ public static class PromptChanges
         }
 
         var negative = before.NegativePrompt != latest.NegativePrompt ? $"; negative prompt {(latest.NegativePrompt is null ? "dropped" : latest.NegativePromptSent == true ? "changed (sent)" : "changed (not sent: the model takes none)")}" : string.Empty;
+        var feedback = latest.Feedback is { } f
+            ? $"; from feedback \"{f.Text}\" on take {f.BaseTake} (rewrite {f.Rewrite} by {f.Model}, ${f.CostUsd:0.0000}): {f.Rationale}"
+            : string.Empty;
         return changed.Count == 0
-            ? $"{record.Id} take {latest.Number} prompts: same as take {before.Number}{negative}"
-            : $"{record.Id} take {latest.Number} prompts changed since take {before.Number}: {string.Join("; ", changed)}{negative}";
+            ? $"{record.Id} take {latest.Number} prompts: same as take {before.Number}{negative}{feedback}"
+            : $"{record.Id} take {latest.Number} prompts changed since take {before.Number}: {string.Join("; ", changed)}{negative}{feedback}";
     }
 }

@@ -12,8 +12,11 @@ namespace StarSend.Core.Workflow;
 /// Sharpness is the mean absolute 4-neighbour Laplacian of luminance (0–255 scale) on a sample grid; blank share is the
 /// share of 16×16 tiles that are flat (luminance standard deviation under <see cref="FlatTileStdDev"/>) and paper-white
 /// or black (mean luminance at least <see cref="PaperLuma"/> or at most <see cref="InkLuma"/>): gutter and empty canvas,
-/// not a flat sky of colour. Closeness to an
-/// analysis's dominant colours is not scored: no analysis exists yet (issue #8's <c>analyze</c>), and the reason says so.
+/// not a flat sky of colour. When the sequence has a start-frame analysis (issue #15: "closeness to the sequence's
+/// dominant colours from the analysis, if there is one"), each eligible cell also gains its colour share: the share
+/// (0–1) of its sampled pixels whose nearest named colour (<see cref="ColourNames"/>) is one of the analysis's
+/// <c>dominant_colors</c>. Without an analysis, or when it names no colour the table knows, the reason says colour
+/// closeness was not scored.
 /// </summary>
 public static class CellRanking
 {
@@ -33,31 +36,43 @@ public static class CellRanking
     private const int Samples = 256;
 
     /// <summary>The measures of one cell; <see cref="Score"/> is null when the cell is not eligible.</summary>
-    public sealed record CellScore(GridCell Cell, int Width, int Height, double Sharpness, double Aspect, double BlankShare, double? Score);
+    public sealed record CellScore(GridCell Cell, int Width, int Height, double Sharpness, double Aspect, double BlankShare, double? Score)
+    {
+        /// <summary>Share (0–1) of the cell's pixels nearest to one of the analysis's dominant colours; null when not scored.</summary>
+        public double? ColourShare { get; init; }
+    }
+
+    /// <summary>The colours an analysis names and which analysis it is (for the reason), e.g. <c>analysis 2</c>.</summary>
+    public sealed record DominantColours(string Source, IReadOnlyList<string> Colours);
 
     /// <summary>The winner and a one-line reason naming every cell's measures; null when no cell is eligible.</summary>
     public sealed record Ranking(GridCell? Best, IReadOnlyList<CellScore> Cells, string Reason);
 
     /// <summary>Ranks <paramref name="cells"/> (cell and its cropped image, in reading order) for a plan aspect like <c>16:9</c>.</summary>
-    public static Ranking Rank(IReadOnlyList<(GridCell Cell, RgbaImage Image)> cells, string planAspect)
+    public static Ranking Rank(IReadOnlyList<(GridCell Cell, RgbaImage Image)> cells, string planAspect, DominantColours? colours = null)
     {
         var target = ParseAspect(planAspect);
+        var wanted = (colours?.Colours ?? []).Select(ColourNames.Find).OfType<int>().ToHashSet();
         var measured = cells.Select(c => (c.Cell, c.Image, Sharpness: Sharpness(c.Image), Aspect: (double)c.Image.Width / c.Image.Height, Blank: BlankShare(c.Image))).ToList();
         var sharpest = Math.Max(1e-9, measured.Max(m => m.Sharpness));
         var scores = measured.Select(m =>
         {
             var eligible = m.Image.Width >= PlanLimits.MinImageSide && m.Image.Height >= PlanLimits.MinImageSide
                 && m.Aspect >= PlanLimits.MinAspect && m.Aspect <= PlanLimits.MaxAspect && m.Blank <= MaxBlankShare;
-            double? score = eligible ? (m.Sharpness / sharpest) - (2 * Math.Abs(Math.Log(m.Aspect / target))) - m.Blank : null;
-            return new CellScore(m.Cell, m.Image.Width, m.Image.Height, m.Sharpness, m.Aspect, m.Blank, score);
+            double? share = wanted.Count > 0 ? ColourShare(m.Image, wanted) : null;
+            double? score = eligible ? (m.Sharpness / sharpest) - (2 * Math.Abs(Math.Log(m.Aspect / target))) - m.Blank + (share ?? 0) : null;
+            return new CellScore(m.Cell, m.Image.Width, m.Image.Height, m.Sharpness, m.Aspect, m.Blank, score) { ColourShare = share };
         }).ToList();
         var best = scores.Where(s => s.Score is not null).OrderByDescending(s => s.Score).FirstOrDefault();
         var detail = string.Join("; ", scores.Select(s => string.Create(
             CultureInfo.InvariantCulture,
-            $"{s.Cell} sharpness {s.Sharpness:0.0}, aspect {s.Aspect:0.00}, {s.BlankShare:P0} blank{(s.Score is { } v ? $", score {v:0.00}" : ", not eligible")}")));
+            $"{s.Cell} sharpness {s.Sharpness:0.0}, aspect {s.Aspect:0.00}, {s.BlankShare:P0} blank{(s.ColourShare is { } c ? $", {c:P0} in the colours" : string.Empty)}{(s.Score is { } v ? $", score {v:0.00}" : ", not eligible")}")));
+        var colourNote = wanted.Count > 0
+            ? $"colour share added: closeness to {colours!.Source}'s dominant colours ({string.Join(", ", colours.Colours)})"
+            : colours is null ? "no analysis, colour closeness not scored" : $"{colours.Source} names no colour StarSend knows ({string.Join(", ", colours.Colours)}), colour closeness not scored";
         var reason = best is null
             ? $"no cell is eligible ({detail})"
-            : string.Create(CultureInfo.InvariantCulture, $"auto: {best.Cell} scored highest (sharpness/sharpest − 2×|ln(aspect/{planAspect})| − blank share): {detail}; no analysis, colour closeness not scored");
+            : string.Create(CultureInfo.InvariantCulture, $"auto: {best.Cell} scored highest (sharpness/sharpest − 2×|ln(aspect/{planAspect})| − blank share{(wanted.Count > 0 ? " + colour share" : string.Empty)}): {detail}; {colourNote}");
         return new Ranking(best?.Cell, scores, reason);
     }
 
@@ -70,6 +85,26 @@ public static class CellRanking
             && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var h) && w > 0 && h > 0
             ? w / h
             : 16.0 / 9;
+    }
+
+    /// <summary>Share (0–1) of about <see cref="Samples"/>² sampled pixels whose nearest named colour is in <paramref name="wanted"/> (indexes in <see cref="ColourNames.All"/>).</summary>
+    public static double ColourShare(RgbaImage image, IReadOnlySet<int> wanted)
+    {
+        var stepX = Math.Max(1, image.Width / Samples);
+        var stepY = Math.Max(1, image.Height / Samples);
+        long hits = 0, n = 0;
+        var p = image.Pixels;
+        for (var y = 0; y < image.Height; y += stepY)
+        {
+            for (var x = 0; x < image.Width; x += stepX)
+            {
+                var i = ((y * image.Width) + x) * 4;
+                hits += wanted.Contains(ColourNames.Nearest(p[i], p[i + 1], p[i + 2])) ? 1 : 0;
+                n++;
+            }
+        }
+
+        return n == 0 ? 0 : hits / (double)n;
     }
 
     /// <summary>Mean absolute Laplacian of luminance over about <see cref="Samples"/>² interior points.</summary>

@@ -34,7 +34,11 @@ public sealed partial class ClientSequenceRunner
         var image = ImageCodec.Decode(paths.Full(grid.File!));
         var cells = new[] { new GridCell(0, 0), new GridCell(0, 1), new GridCell(1, 0), new GridCell(1, 1) }
             .Select(c => (c, GridCells.Extract(image, c.Row, c.Col, gridSize: 2, trimGutters: true))).ToList();
-        var ranking = CellRanking.Rank(cells, plan.AspectRatio);
+        // The sequence's latest analysis (even of an earlier start frame: the look the producer had analysed) scores colour closeness.
+        var colours = record.Analyses.LastOrDefault() is { } analysis
+            ? new CellRanking.DominantColours($"analysis {analysis.Number}", analysis.Answer.Environment.DominantColors)
+            : null;
+        var ranking = CellRanking.Rank(cells, plan.AspectRatio, colours);
         if (ranking.Best is null)
         {
             throw new BadInputException($"{id}: grid {grid.Number} has no cell a video model can start from: {ranking.Reason}; pick one by hand or draw another grid");

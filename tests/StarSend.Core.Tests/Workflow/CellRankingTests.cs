@@ -50,6 +50,29 @@ public sealed class CellRankingTests
     }
 
     [Fact]
+    public void Rank_WithAnAnalysis_TheCellInItsDominantColoursBeatsASharperOne()
+    {
+        var cells = new[]
+        {
+            (new GridCell(0, 0), Stripes(640, 360, period: 8, (30, 140, 140), (20, 20, 20))),
+            (new GridCell(0, 1), Stripes(640, 360, period: 8, (200, 40, 40), (240, 240, 240))),
+        };
+
+        var plain = CellRanking.Rank(cells, "16:9");
+        var analysed = CellRanking.Rank(cells, "16:9", new CellRanking.DominantColours("analysis 1", ["deep teal", "amber glow"]));
+        var unknown = CellRanking.Rank(cells, "16:9", new CellRanking.DominantColours("analysis 1", ["ultramarine-ish"]));
+
+        plain.Best.Should().Be(new GridCell(0, 1), "red on white has more contrast");
+        plain.Reason.Should().EndWith("no analysis, colour closeness not scored");
+        analysed.Best.Should().Be(new GridCell(0, 0), "half of it is the analysis's teal");
+        analysed.Cells[0].ColourShare.Should().BeApproximately(0.5, 0.05);
+        analysed.Cells[1].ColourShare.Should().Be(0);
+        analysed.Reason.Should().Contain("r0c0 sharpness").And.Contain("50 % in the colours").And.EndWith("closeness to analysis 1's dominant colours (deep teal, amber glow)");
+        unknown.Best.Should().Be(new GridCell(0, 1));
+        unknown.Reason.Should().EndWith("analysis 1 names no colour StarSend knows (ultramarine-ish), colour closeness not scored");
+    }
+
+    [Fact]
     public void BlankShare_FlatColourIsNotBlank()
     {
         CellRanking.BlankShare(Flat(640, 360, 120)).Should().Be(0, "a flat mid-grey sky is a picture, not a gutter");
@@ -62,7 +85,9 @@ public sealed class CellRankingTests
         return image;
     }
 
-    private static RgbaImage Stripes(int width, int height, int period)
+    private static RgbaImage Stripes(int width, int height, int period) => Stripes(width, height, period, (40, 40, 40), (200, 200, 200));
+
+    private static RgbaImage Stripes(int width, int height, int period, (byte R, byte G, byte B) a, (byte R, byte G, byte B) b)
     {
         var image = new RgbaImage(width, height);
         for (var y = 0; y < height; y++)
@@ -70,10 +95,10 @@ public sealed class CellRankingTests
             var row = image.Row(y);
             for (var x = 0; x < width; x++)
             {
-                byte v = (byte)((x / (period / 2)) % 2 == 0 ? 40 : 200);
-                row[(x * 4) + 0] = v;
-                row[(x * 4) + 1] = v;
-                row[(x * 4) + 2] = v;
+                var (r, g, bl) = (x / (period / 2)) % 2 == 0 ? a : b;
+                row[(x * 4) + 0] = r;
+                row[(x * 4) + 1] = g;
+                row[(x * 4) + 2] = bl;
                 row[(x * 4) + 3] = 255;
             }
         }

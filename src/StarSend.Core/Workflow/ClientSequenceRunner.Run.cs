@@ -63,8 +63,9 @@ public sealed partial class ClientSequenceRunner
                 return End(ExitCodes.Ok, record.State, "stopped after the grid (--until grid)");
             }
 
-            // 2. pick: only a sequence without a start frame, whose grid is ready (or, dry, about to be)
-            if (record.StartFrame is null && (record.State == SequenceState.GridReview || (request.DryRun && needsGrid)))
+            // 2. pick: a sequence whose grid waits for a pick (also one sent back there by 'reset --to grid_review' or a
+            // new grid, whose kept start frame is an earlier choice), or, dry, one whose grid is about to be drawn
+            if (record.State == SequenceState.GridReview || (record.StartFrame is null && request.DryRun && needsGrid))
             {
                 if (request.DryRun)
                 {

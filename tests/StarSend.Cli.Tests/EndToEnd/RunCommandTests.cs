@@ -81,6 +81,23 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task RunPickAuto_AfterAnAnalysisAndAJumpBack_ScoresEachCellsShareOfTheAnalysedColours()
+    {
+        await using var project = await EmulatedProject.StartAsync();
+        (await project.RunAsync("run", "SEQ02", "--pick", "auto", "--until", "analyze")).ExitCode.Should().Be(0);
+        (await project.RunAsync("reset", "SEQ02", "--to", "grid_review")).ExitCode.Should().Be(0);
+
+        var result = await project.RunAsync("run", "SEQ02", "--pick", "auto", "--until", "pick");
+
+        result.ExitCode.Should().Be(0, result.Error + result.Out);
+        var record = (await ProjectState.SequencesAsync(project.Dir)).Sequences["SEQ02"];
+        var colours = record.Analyses.Single().Answer.Environment.DominantColors;
+        record.StartFrame!.AutoReason.Should().Contain("+ colour share").And.MatchRegex(@"r0c0 sharpness [^;]*, \d+ % in the colours")
+            .And.EndWith($"closeness to analysis 1's dominant colours ({string.Join(", ", colours)})");
+        project.Emulator.GetStats().StructuredAnswers.Should().Be(1, "ranking reads the stored analysis; it asks nothing");
+    }
+
+    [Fact]
     public async Task RunDryRun_PrintsStepsCostsAndBudgetLeft_AndSendsNothing()
     {
         await using var project = await EmulatedProject.StartAsync();

@@ -81,6 +81,11 @@ internal static class GenerateCommand
                 throw new BadInputException($"--prompt, --prompts-from, --animate and --feedback work on one sequence at a time; {ids.Count} were named");
             }
 
+            if (request.Feedback is not null && (request.PromptEdits.Count > 0 || request.PromptsFrom is not null || request.Animate is not null))
+            {
+                throw new BadInputException("--feedback rewrites the latest take's prompts; use it without --prompt, --prompts-from and --animate");
+            }
+
             var rewriteCost = 0m;
             if (request.Feedback is not null)
             {

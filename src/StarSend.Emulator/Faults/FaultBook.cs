@@ -23,32 +23,20 @@ internal sealed class FaultBook(int seed)
         }
     }
 
-    /// <summary>
-    /// Counts one request to <paramref name="target"/> (for <paramref name="model"/>, when the route names one) and returns
-    /// the first rule that hits it; a rule limited to a model counts that model's requests only.
-    /// </summary>
-    public FaultRule? Next(string target, string? model = null)
+    /// <summary>Counts one request to <paramref name="target"/> and returns the first rule that hits it.</summary>
+    public FaultRule? Next(string target) => Next(target, null);
+
+    /// <summary>As <see cref="Next(string)"/> for a request naming <paramref name="model"/>: a rule for another model does not hit it.</summary>
+    public FaultRule? Next(string target, string? model)
     {
         lock (_gate)
         {
             var n = _seen.GetValueOrDefault(target) + 1;
             _seen[target] = n;
-            var ofModel = 0;
-            if (model is not null)
-            {
-                ofModel = _seen.GetValueOrDefault($"{target}/{model}") + 1;
-                _seen[$"{target}/{model}"] = ofModel;
-            }
-
             foreach (var rule in _rules)
             {
-                if (rule.Model is not null && !string.Equals(rule.Model, model, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
 #pragma warning disable CA5394 // Faults need a reproducible sequence, not a secure one.
-                if (rule.Target == target && rule.When.Matches(rule.Model is null ? n : ofModel, _random.NextDouble))
+                if (rule.Target == target && rule.IsFor(model) && rule.When.Matches(n, _random.NextDouble))
 #pragma warning restore CA5394
                 {
                     return rule;

@@ -18,7 +18,7 @@ internal static class FaultReplies
 
         if (FaultTargets.IsLeonardo(fault.Target))
         {
-            return ForLeonardo(fault);
+            return ForLeonardo(fault, model);
         }
 
         var download = fault.Target == FaultTargets.Download;
@@ -34,6 +34,8 @@ internal static class FaultReplies
             FaultKind.Unprocessable => FalErrors.Validation([new FieldError(["body", "prompt"], "Input validation failed (injected fault)", "value_error")]),
             FaultKind.ContentPolicy => FalErrors.Validation([new FieldError(["body", "prompt"], "The content could not be processed because it contained material flagged by a content checker.", "content_policy_violation")]),
             FaultKind.Locked => FalErrors.Locked(),
+            FaultKind.ModelGone => FalErrors.NotFound($"Application '{model}' not found"),
+            FaultKind.ModelDeprecated => FalErrors.Flat(410, $"The model '{model}' has been deprecated and is no longer available.", "model_deprecated"),
             FaultKind.DetailList => FalErrors.Validation(DetailList),
             FaultKind.Html => Reply.Text(200, "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>502 Bad Gateway</h1></body></html>", "text/html; charset=utf-8"),
             FaultKind.Malformed when download => Reply.Text(200, "<html><body>upstream error</body></html>", "video/mp4"),
@@ -43,7 +45,7 @@ internal static class FaultReplies
     }
 
     /// <summary>Leonardo's <c>{"error","path","code"}</c> body for API calls; S3-style XML for the storage and the CDN.</summary>
-    private static Reply? ForLeonardo(FaultRule fault)
+    private static Reply? ForLeonardo(FaultRule fault, string? model)
     {
         var storage = fault.Target is FaultTargets.LeonardoDownload;
         Reply Error(int status, string text, string code) => storage ? Leonardo.LeonardoErrors.S3(status, code, text) : Leonardo.LeonardoErrors.Error(status, text, code);
@@ -56,6 +58,9 @@ internal static class FaultReplies
             FaultKind.Unavailable => Error(503, "Service unavailable", "unexpected"),
             FaultKind.GatewayTimeout or FaultKind.UserTimeout => Error(504, "Gateway timeout", "unexpected"),
             FaultKind.Unprocessable => Leonardo.LeonardoErrors.Error(400, "Invalid request body (injected fault)", "validation-failed"),
+
+            // Leonardo's answer for a withdrawn model is not documented [U]; a 404 in its {error, path, code} shape.
+            FaultKind.ModelGone => Leonardo.LeonardoErrors.Error(404, $"model not found: {model}", "not-found"),
             FaultKind.Malformed when storage => Reply.Text(200, "<html><body>upstream error</body></html>", "video/mp4"),
             FaultKind.Malformed => Reply.Text(200, "{\"generations_by_pk\": <html>", "application/json"),
             _ => null,

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace StarSend.Emulator.Faults;
 
 /// <summary>
-/// Parses fault rules: <c>RULE (';' RULE)*</c>, <c>RULE := TARGET ['/' MODEL] ':' FAULT ['=' ARG] ['@' WHEN]</c>,
+/// Parses fault rules: <c>RULE (';' RULE)*</c>, <c>RULE := TARGET ':' FAULT ['=' ARG] ['@' WHEN]</c>,
 /// <c>WHEN := N[,N...] | N-M | pFLOAT</c>. Throws <see cref="FormatException"/> with a one-line message.
 /// </summary>
 internal static class FaultSpec
@@ -43,7 +43,8 @@ internal static class FaultSpec
         ["quota-free-tier"] = (FaultKind.QuotaFreeTier, [FaultTargets.Gemini]),
         ["not-grid"] = (FaultKind.NotGrid, [FaultTargets.Gemini]),
         ["quota-day"] = (FaultKind.QuotaDay, [FaultTargets.Gemini]),
-        ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini]),
+        ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini, FaultTargets.Submit, FaultTargets.LeonardoCreate]),
+        ["model-deprecated"] = (FaultKind.ModelDeprecated, [FaultTargets.Submit]),
         ["jpeg"] = (FaultKind.JpegImage, [FaultTargets.Gemini]),
         ["jpeg-labelled-png"] = (FaultKind.JpegLabelledPng, [FaultTargets.Gemini]),
         ["webp"] = (FaultKind.WebpImage, [FaultTargets.Gemini]),
@@ -75,10 +76,7 @@ internal static class FaultSpec
             throw Bad(text, "expected TARGET:FAULT");
         }
 
-        var scope = text[..colon].Trim();
-        var slash = scope.IndexOf('/', StringComparison.Ordinal);
-        var model = slash > 0 && slash < scope.Length - 1 ? scope[(slash + 1)..] : null;
-        var target = (slash > 0 ? scope[..slash] : scope).ToLowerInvariant();
+        var target = text[..colon].Trim().ToLowerInvariant();
         if (!FaultTargets.All.Contains(target))
         {
             throw Bad(text, $"unknown target '{target}' (use {string.Join(", ", FaultTargets.All)})");
@@ -94,11 +92,22 @@ internal static class FaultSpec
         }
 
         double? arg = null;
+        string? model = null;
         var equals = rest.IndexOf('=', StringComparison.Ordinal);
         if (equals >= 0)
         {
-            arg = ParseNumber(text, rest[(equals + 1)..].Trim());
+            var value = rest[(equals + 1)..].Trim();
             rest = rest[..equals];
+
+            // model-gone=MODEL names the model that is gone (for a fallback chain); every other ARG is a number.
+            if (rest.Trim() is "model-gone" or "model-deprecated")
+            {
+                model = value.Length > 0 ? value : throw Bad(text, "name the model: model-gone=MODEL");
+            }
+            else
+            {
+                arg = ParseNumber(text, value);
+            }
         }
 
         var name = rest.Trim();

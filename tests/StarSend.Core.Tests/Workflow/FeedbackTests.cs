@@ -118,7 +118,7 @@ public sealed class FeedbackTests
     [Fact]
     public async Task Feedback_TextModelGone_FailsWithGooglesNotFoundWhileTheImageModelStillWorks()
     {
-        await using var h = await StepHarness.StartAsync(faults: "gemini/gemini-3.8-flash:model-gone");
+        await using var h = await StepHarness.StartAsync(faults: "gemini:model-gone=gemini-3.8-flash");
         var runner = await WithOneTakeAsync(h);
 
         var gone = await RewriteAsync(h, runner);

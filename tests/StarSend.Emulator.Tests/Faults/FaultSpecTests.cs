@@ -22,22 +22,6 @@ public class FaultSpecTests
         rules[3].When.Matches(1, () => 0.6).Should().BeFalse();
     }
 
-    [Fact]
-    public void Parse_TargetWithAModel_LimitsTheRuleToThatModel()
-    {
-        var rules = FaultSpec.Parse("gemini/gemini-3.8-flash:model-gone@2;submit/fal-ai/kling-video/v3/pro/image-to-video:500;gemini:safety");
-
-        rules[0].Should().Match<FaultRule>(r => r.Target == "gemini" && r.Model == "gemini-3.8-flash" && r.Kind == FaultKind.ModelGone);
-        rules[1].Should().Match<FaultRule>(r => r.Target == "submit" && r.Model == "fal-ai/kling-video/v3/pro/image-to-video");
-        rules[2].Should().Match<FaultRule>(r => r.Model == null && r.Kind == FaultKind.SafetyFinish);
-        var book = new FaultBook(1);
-        book.Replace("gemini/gemini-3.8-flash:model-gone@2");
-        book.Next("gemini", "gemini-3.1-flash-image-preview").Should().BeNull();
-        book.Next("gemini", "gemini-3.8-flash").Should().BeNull("the first request of that model");
-        book.Next("gemini", "gemini-3.1-flash-image-preview").Should().BeNull();
-        book.Next("gemini", "gemini-3.8-flash")!.Kind.Should().Be(FaultKind.ModelGone);
-    }
-
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -43,7 +43,7 @@ internal static class DoctorCommand
             }
             catch (PlanInvalidException ex)
             {
-                lines.AddRange(ex.Problems.Select(p => ("FAIL", "plan", $"{p.Path}: {p.Reason}")));
+                lines.AddRange(ex.Problems.Select(p => ("FAIL", p.Path.EndsWith(".video_model", StringComparison.Ordinal) ? "video model" : "plan", $"{p.Path}: {p.Reason}")));
             }
             catch (StarSendException ex)
             {
@@ -53,8 +53,14 @@ internal static class DoctorCommand
             var settings = session?.Settings ?? TrySettings(context, lines);
             if (settings is not null)
             {
+                lines.AddRange(DoctorModelChecks.LeonardoKey(env, settings, context.Paths.PlanFile));
                 await ProvidersAsync(settings, lines, token);
                 Models(settings, lines);
+                if (session is not null)
+                {
+                    lines.AddRange(DoctorModelChecks.SequenceModels(session.Plan, settings, context.Paths.Root));
+                }
+
                 var age = PricesCommand.AgeDays(PricesCommand.CheckedOn(settings), context.Time);
                 lines.Add(age > PricesCommand.StaleAfterDays
                     ? ("warn", "prices", $"checked {age} days ago (over {PricesCommand.StaleAfterDays}): check the pricing pages, set prices and prices_checked_on in starsend.json")

@@ -35,6 +35,19 @@ public sealed class StatusStartupTests
     }
 
     [Fact]
+    public async Task StatusCoverage_AsAChildProcess_ReadsSequencesJsonOnceAndLoadsNoImaging()
+    {
+        await using var project = await EmulatedProject.StartAsync();
+        await project.GridAndPickAsync("SEQ01", "1");
+        await project.MustRunAsync("omit", "SEQ02");
+
+        var (code, error) = await RunChildAsync(project.Dir, OfflineEnvironment.Create(), "status", "--coverage");
+
+        code.Should().Be(0, error);
+        error.Should().Contain($"state read: {Path.Combine(project.Dir, "state", "client", "sequences.json")} 1").And.NotContain("loaded: SkiaSharp");
+    }
+
+    [Fact]
     public async Task Grid_AsAChildProcess_ListsTheHttpAndImagingStackItNeeds()
     {
         // The same diagnostic on a command that does load the providers, so the test above cannot pass on a listing that is always short.

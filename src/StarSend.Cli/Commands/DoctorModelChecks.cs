@@ -14,11 +14,11 @@ namespace StarSend.Cli.Commands;
 internal static class DoctorModelChecks
 {
     /// <summary>
-    /// The Leonardo key, when a Leonardo model is used. The sequences' models are read from the plan's raw JSON, so the
-    /// check holds even when the plan is otherwise invalid (and the session could not open).
+    /// Who uses a Leonardo model: <c>project video_model</c> and the ids of the sequences naming one. The sequences'
+    /// models are read from the plan's raw JSON, so this holds even when the plan is otherwise invalid (and the session
+    /// could not open).
     /// </summary>
-    public static IEnumerable<(string Level, string Check, string Detail)> LeonardoKey(
-        IReadOnlyDictionary<string, string?> environment, ProjectSettings settings, string planFile)
+    public static IReadOnlyList<string> LeonardoUsers(ProjectSettings settings, string planFile)
     {
         var users = SequenceModels(planFile).Where(s => VideoModelId.IsLeonardo(s.Model)).Select(s => s.Id).ToList();
         if (VideoModelId.IsLeonardo(settings.VideoModel))
@@ -26,6 +26,12 @@ internal static class DoctorModelChecks
             users.Insert(0, "project video_model");
         }
 
+        return users;
+    }
+
+    /// <summary>The Leonardo key's line when <paramref name="users"/> (see <see cref="LeonardoUsers"/>) is not empty: present or missing, never shown.</summary>
+    public static IEnumerable<(string Level, string Check, string Detail)> LeonardoKey(IReadOnlyDictionary<string, string?> environment, IReadOnlyList<string> users)
+    {
         if (users.Count == 0)
         {
             yield break;

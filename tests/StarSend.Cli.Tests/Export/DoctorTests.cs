@@ -23,6 +23,7 @@ public sealed class DoctorTests(DemoProjectFixture demo) : IClassFixture<DemoPro
         result.Out.Should().MatchRegex(@"ok\s+Gemini");
         result.Out.Should().MatchRegex(@"ok\s+Leonardo key\s+present \(used by SEQ\d+, SEQ\d+\)").And.NotContain("test-leonardo-key");
         result.Out.Should().MatchRegex(@"ok\s+video model SEQ\d+\s+leonardo:kling-3\.0");
+        result.Out.Should().MatchRegex(@"ok\s+Leonardo\s+http://127\.0\.0\.1:\d+\S* answers", "the plan uses Leonardo models, so its URL is probed");
     }
 
     [Fact]
@@ -115,6 +116,7 @@ public sealed class DoctorTests(DemoProjectFixture demo) : IClassFixture<DemoPro
         ["STARSEND_FAL_QUEUE_URL"] = emulator.FalQueueUrl,
         ["STARSEND_FAL_REST_URL"] = emulator.FalRestUrl,
         ["STARSEND_GEMINI_URL"] = emulator.GeminiUrl,
+        ["STARSEND_LEONARDO_URL"] = emulator.LeonardoUrl,
         ["FAL_KEY"] = "test-id:test-secret",
         ["GEMINI_API_KEY"] = "test-gemini-key",
         ["LEONARDO_API_KEY"] = "test-leonardo-key",

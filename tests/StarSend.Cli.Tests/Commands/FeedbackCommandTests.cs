@@ -40,6 +40,47 @@ public sealed class FeedbackCommandTests
     }
 
     [Fact]
+    public async Task Feedback_ProducerDeclinesThenAccepts_TheQuestionFollowsTheRewriteAndTheTextCallIsPaidOnce()
+    {
+        await using var project = await EmulatedProject.StartAsync();
+        await project.GridAndPickAsync("SEQ05");
+        await project.MustRunAsync("generate", "SEQ05", "--yes");
+        var asked = new List<string>();
+
+        var declined = await RunWithAnswerAsync(project, answer: false, asked);
+        var accepted = await RunWithAnswerAsync(project, answer: true, asked);
+
+        declined.ShouldFailWith(ExitCodes.BadInput);
+        declined.ErrorMessages().Should().ContainSingle().Which.Should().Contain("not confirmed").And.Contain("is kept");
+        asked.Should().Equal("SEQ05: generate a take with these prompts?", "SEQ05: generate a take with these prompts?");
+        accepted.ShouldSucceed();
+        accepted.Error.Should().Contain("paid earlier, not asked again");
+        project.Emulator.GetStats().StructuredAnswers.Should().Be(1);
+        project.Emulator.GetStats().SubmitsAccepted.Should().Be(2, "take 1, then the accepted feedback take only");
+    }
+
+    private static async Task<CliResult> RunWithAnswerAsync(EmulatedProject project, bool answer, List<string> asked)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var host = new CliHost
+        {
+            Out = output,
+            Error = error,
+            Environment = project.Environment,
+            CurrentDirectory = project.Dir,
+            Confirm = question =>
+            {
+                error.ToString().Should().Contain("rationale: ", "the rewrite is shown before the question");
+                asked.Add(question);
+                return answer;
+            },
+        };
+        var code = await StarSendApp.RunAsync(["generate", "SEQ05", "--feedback", Feedback], host);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
     public async Task Feedback_Refused_IsOneLineExit4AndNoVideoIsSent()
     {
         await using var project = await EmulatedProject.StartAsync();

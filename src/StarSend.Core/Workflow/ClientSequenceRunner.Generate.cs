@@ -63,6 +63,7 @@ public sealed partial class ClientSequenceRunner
         }
 
         using var negativeScope = NegativePromptScope.Use(sendNegative ? take.NegativePrompt : null);
+        using var fallbackScope = VideoModelScope.Use(ModelIdOf(caps), VideoFallbacks(sequence, request, caps, take.Mode, elements.Used.Count, sendNegative));
         var pass = PassOfTake(record);
         using var scope = PassScope(pass);
         try
@@ -266,6 +267,7 @@ public sealed partial class ClientSequenceRunner
         return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.ChargedUsd, Resumed: true)
         {
             ReportedCost = found.ReportedCost,
+            SkippedModels = found.SkippedModels ?? [],
         };
     }
 
@@ -286,6 +288,7 @@ public sealed partial class ClientSequenceRunner
         ExecutionIds = [.. results.Select(r => r.ExecutionId)],
         RequestIds = [.. results.Select(r => r.RequestId)],
         Model = results[0].Model,
+        SkippedModels = SkippedOf(results),
         Provider = VideoModelId.Parse(results[0].Model).Provider,
         CostUsd = results.Sum(r => r.CostUsd),
         ReportedCosts = [.. results.Select(r => r.ReportedCost).OfType<ReportedCost>()],

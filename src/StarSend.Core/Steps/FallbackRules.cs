@@ -22,7 +22,7 @@ public static class FallbackRules
     public static string? ImageReason(StarSendException failure) => failure switch
     {
         AccountBlockedException => null,
-        ProviderException { Kind: ProviderErrorKind.ModelNotFound } gone => $"gone: {gone.Message}",
+        ProviderException { Kind: ProviderErrorKind.ModelNotFound } gone => Gone(gone),
         ProviderException { Kind: ProviderErrorKind.Transient, HttpStatus: { } status } ex => $"failed after the retries (HTTP {status}, nothing made or billed): {ex.Message}",
         _ => null,
     };
@@ -31,11 +31,14 @@ public static class FallbackRules
     public static string? VideoReason(StarSendException failure) => failure switch
     {
         AccountBlockedException => null,
-        ProviderException { Kind: ProviderErrorKind.ModelNotFound } gone => $"gone: {gone.Message}",
+        ProviderException { Kind: ProviderErrorKind.ModelNotFound } gone => Gone(gone),
         ProviderException { Kind: ProviderErrorKind.NotAccepted } refused => $"not accepted after the retries (nothing was queued or paid): {refused.Message}",
         ProviderException { Kind: ProviderErrorKind.Transient, PaidJobKept: false } unreachable => $"not reached (nothing was submitted): {unreachable.Message}",
         _ => null,
     };
+
+    /// <summary>A gone model's reason, with the status that said so: <c>gone (HTTP 404): Gemini does not serve …</c>.</summary>
+    private static string Gone(ProviderException gone) => gone.HttpStatus is { } status ? $"gone (HTTP {status}): {gone.Message}" : $"gone: {gone.Message}";
 
     /// <summary>True when the failure says the model itself is gone: later calls of the run skip it without a request.</summary>
     public static bool IsGone(StarSendException failure) => failure is ProviderException { Kind: ProviderErrorKind.ModelNotFound };

@@ -24,7 +24,10 @@ internal sealed class FaultBook(int seed)
     }
 
     /// <summary>Counts one request to <paramref name="target"/> and returns the first rule that hits it.</summary>
-    public FaultRule? Next(string target)
+    public FaultRule? Next(string target) => Next(target, null);
+
+    /// <summary>As <see cref="Next(string)"/> for a request naming <paramref name="model"/>: a rule for another model does not hit it.</summary>
+    public FaultRule? Next(string target, string? model)
     {
         lock (_gate)
         {
@@ -33,7 +36,7 @@ internal sealed class FaultBook(int seed)
             foreach (var rule in _rules)
             {
 #pragma warning disable CA5394 // Faults need a reproducible sequence, not a secure one.
-                if (rule.Target == target && rule.When.Matches(n, _random.NextDouble))
+                if (rule.Target == target && rule.IsFor(model) && rule.When.Matches(n, _random.NextDouble))
 #pragma warning restore CA5394
                 {
                     return rule;

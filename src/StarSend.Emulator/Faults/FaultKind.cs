@@ -33,6 +33,9 @@ internal enum FaultKind
     NotGrid,
     QuotaDay,
     ModelGone,
+
+    /// <summary>fal submit: 410 with a deprecation <c>detail</c> for the named model (the shape is unconfirmed [U]; see ModelGoneText).</summary>
+    ModelDeprecated,
     JpegImage,
     JpegLabelledPng,
     WebpImage,

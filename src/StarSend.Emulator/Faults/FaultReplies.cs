@@ -34,6 +34,8 @@ internal static class FaultReplies
             FaultKind.Unprocessable => FalErrors.Validation([new FieldError(["body", "prompt"], "Input validation failed (injected fault)", "value_error")]),
             FaultKind.ContentPolicy => FalErrors.Validation([new FieldError(["body", "prompt"], "The content could not be processed because it contained material flagged by a content checker.", "content_policy_violation")]),
             FaultKind.Locked => FalErrors.Locked(),
+            FaultKind.ModelGone => FalErrors.NotFound($"Application '{model}' not found"),
+            FaultKind.ModelDeprecated => FalErrors.Flat(410, $"The model '{model}' has been deprecated and is no longer available.", "model_deprecated"),
             FaultKind.DetailList => FalErrors.Validation(DetailList),
             FaultKind.Html => Reply.Text(200, "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>502 Bad Gateway</h1></body></html>", "text/html; charset=utf-8"),
             FaultKind.Malformed when download => Reply.Text(200, "<html><body>upstream error</body></html>", "video/mp4"),

@@ -3,6 +3,12 @@ namespace StarSend.Emulator.Faults;
 /// <summary>One parsed rule: <c>TARGET:FAULT[=ARG][@WHEN]</c>.</summary>
 internal sealed record FaultRule(string Target, FaultKind Kind, double? Arg, FaultWhen When)
 {
+    /// <summary>The model a rule is for (<c>model-gone=MODEL</c>): it hits only requests for that model; null hits any.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>True when the rule applies to a request for <paramref name="model"/>.</summary>
+    public bool IsFor(string? model) => Model is null || string.Equals(Model, model, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Seconds for a 429's Retry-After / retryDelay.</summary>
     public int RetryAfterSeconds => (int)Math.Max(0, Math.Round(Arg ?? 1));
 

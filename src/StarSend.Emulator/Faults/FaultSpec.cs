@@ -42,7 +42,8 @@ internal static class FaultSpec
         ["quota-free-tier"] = (FaultKind.QuotaFreeTier, [FaultTargets.Gemini]),
         ["not-grid"] = (FaultKind.NotGrid, [FaultTargets.Gemini]),
         ["quota-day"] = (FaultKind.QuotaDay, [FaultTargets.Gemini]),
-        ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini]),
+        ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini, FaultTargets.Submit]),
+        ["model-deprecated"] = (FaultKind.ModelDeprecated, [FaultTargets.Submit]),
         ["jpeg"] = (FaultKind.JpegImage, [FaultTargets.Gemini]),
         ["jpeg-labelled-png"] = (FaultKind.JpegLabelledPng, [FaultTargets.Gemini]),
         ["webp"] = (FaultKind.WebpImage, [FaultTargets.Gemini]),
@@ -90,11 +91,22 @@ internal static class FaultSpec
         }
 
         double? arg = null;
+        string? model = null;
         var equals = rest.IndexOf('=', StringComparison.Ordinal);
         if (equals >= 0)
         {
-            arg = ParseNumber(text, rest[(equals + 1)..].Trim());
+            var value = rest[(equals + 1)..].Trim();
             rest = rest[..equals];
+
+            // model-gone=MODEL names the model that is gone (for a fallback chain); every other ARG is a number.
+            if (rest.Trim() is "model-gone" or "model-deprecated")
+            {
+                model = value.Length > 0 ? value : throw Bad(text, "name the model: model-gone=MODEL");
+            }
+            else
+            {
+                arg = ParseNumber(text, value);
+            }
         }
 
         var name = rest.Trim();
@@ -118,7 +130,7 @@ internal static class FaultSpec
             throw Bad(text, "expire takes 404 or 410");
         }
 
-        return new FaultRule(target, kind.Kind, arg, when);
+        return new FaultRule(target, kind.Kind, arg, when) { Model = model };
     }
 
     private static FaultWhen ParseWhen(string rule, string when)

@@ -32,7 +32,7 @@ internal sealed class Dispatcher(EmulatorOptions options, Router router, Control
             return;
         }
 
-        var fault = route.Target is null ? null : faults.Next(route.Target);
+        var fault = route.Target is null ? null : faults.Next(route.Target, route.Model);
         if (route.Target is not null && options.Latency.TryGetValue(route.Target, out var latency) && latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, options.Time, cancellationToken);

@@ -182,10 +182,11 @@ public sealed class SettingsLoaderTests : IDisposable
     [InlineData("""{ "video_models": "leonardo:kling-3.0" }""", "starsend.json $.video_models: expected an array")]
     [InlineData("""{ "video_models": ["leonardo:kling-3.0", "LEONARDO:kling-3.0"] }""", "starsend.json $.video_models[1]: \"LEONARDO:kling-3.0\" is listed twice")]
     [InlineData("""{ "video_models": ["leonardo:kling-3.0", "sora-2"] }""", "starsend.json $.video_models[1]: ")]
-    [InlineData("""{ "video_models": ["fal-ai/no-such/model"] }""", "starsend.json $.video_models[0]: ")]
+    [InlineData("""{ "video_models": ["fal-ai/kling-video/o3/pro/reference-to-video", "leonardo:no-such-model"] }""", "starsend.json $.video_models[1]: video model 'leonardo:no-such-model' is not a Leonardo model StarSend knows")]
+    [InlineData("""{ "video_models": ["openai:sora-2"] }""", "starsend.json $.video_models[0]: ")]
     [InlineData("""{ "image_models": ["gemini-3-pro-image-preview", "gemini-2.5-flash-image"] }""", "starsend.json $.image_models[1]: gemini-2.5-flash-image was shut down on 2026-10-02")]
     [InlineData("""{ "image_models": ["gemini-9-image"] }""", "starsend.json $.image_models[0]: gemini-9-image is not a known image model")]
-    [InlineData("""{ "image_models": [3] }""", "starsend.json $.image_models[0]: expected a model id, got a number")]
+    [InlineData("""{ "image_models": [3] }""", "starsend.json $.image_models[0]: expected a model id, got 3")]
     public void Load_BadModelList_IsOneLineNamingItsPath(string json, string expected)
     {
         Write(json);

@@ -58,6 +58,46 @@ public sealed class FallbackModelTests
     }
 
     [Fact]
+    public async Task Generate_FallbackJobInterrupted_NextRunResumesItWithoutAskingTheGoneModelAgain()
+    {
+        await using var h = await StepHarness.StartAsync($"submit:model-gone={Pro}", queueWait: TimeSpan.FromSeconds(60));
+        h.Settings = Chain(Pro, Standard);
+        await h.PickedAsync(h.Runner(), "SEQ01", new GridCell(0, 0));
+        using var interrupt = new CancellationTokenSource();
+        var first = h.Runner().GenerateAsync("SEQ01", new GenerateRequest { Yes = true }, null, interrupt.Token);
+        await h.Clock.WaitForWaitAsync(_ => true);
+        h.Execution("SEQ01#2").Status.Should().Be(ExecutionStatus.Submitted);
+        await interrupt.CancelAsync();
+        await first.Invoking(async t => await t).Should().ThrowAsync<OperationCanceledException>();
+
+        var resumed = await h.GenerateAsync(h.Runner(), "SEQ01");
+
+        resumed.Succeeded.Should().BeTrue(resumed.Message);
+        var take = h.Sequence("SEQ01").Takes.Single();
+        (take.Model, take.ExecutionIds.Single()).Should().Be((Standard, "SEQ01#2"));
+        take.SkippedModels.Should().ContainSingle().Which.Should().Match<StarSend.Core.Providers.ModelSkip>(s => s.Model == Pro && s.ExecutionId == "SEQ01#1");
+        h.Stats.ByModel[Pro].Should().Be(1, "the resumed run collects the fallback's job; it does not walk the chain again");
+        h.Stats.SubmitsAccepted.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Generate_SubmitAnswerLostOnTheFirstModel_DoesNotFallBack()
+    {
+        // The first model may have taken the job (its answer was lost and the history cannot tell): another model could pay twice.
+        await using var h = await StepHarness.StartAsync("submit:lost-response@1;requests:no-payload");
+        h.Settings = Chain(Pro, Standard);
+        await h.PickedAsync(h.Runner(), "SEQ01", new GridCell(0, 0));
+
+        var outcome = await h.GenerateAsync(h.Runner(), "SEQ01");
+
+        outcome.Succeeded.Should().BeFalse();
+        outcome.Message.Should().Contain("--resubmit");
+        h.Execution("SEQ01#1").Status.Should().Be(ExecutionStatus.SubmissionUnknown);
+        h.Stats.ByModel.Should().NotContainKey(Standard);
+        h.ReadExecutions().Executions.Keys.Should().NotContain("SEQ01#2");
+    }
+
+    [Fact]
     public async Task Generate_ContentRefusal_NeverFallsBack()
     {
         await using var h = await StepHarness.StartAsync("submit:content-policy");

@@ -155,7 +155,7 @@ internal static class SettingsValidator
             }
             else if (!seen.Add(model))
             {
-                fields.Add(at, $"{JsonFields.Quote(model)} is listed twice; each model is tried once");
+                fields.Add(at, $"{model} is listed twice; each model is tried once");
             }
             else if (problem(model) is { } reason)
             {

@@ -180,7 +180,7 @@ public sealed class SettingsLoaderTests : IDisposable
     [InlineData("""{ "image_models": ["gemini-3-pro-image-preview"], "image_fallback_model": "gemini-3-pro-image-preview" }""", "starsend.json $.image_models: give either image_models or image_fallback_model, not both")]
     [InlineData("""{ "video_models": [] }""", "starsend.json $.video_models: is empty")]
     [InlineData("""{ "video_models": "leonardo:kling-3.0" }""", "starsend.json $.video_models: expected an array")]
-    [InlineData("""{ "video_models": ["leonardo:kling-3.0", "LEONARDO:kling-3.0"] }""", "starsend.json $.video_models[1]: \"LEONARDO:kling-3.0\" is listed twice")]
+    [InlineData("""{ "video_models": ["leonardo:kling-3.0", "LEONARDO:kling-3.0"] }""", "starsend.json $.video_models[1]: LEONARDO:kling-3.0 is listed twice")]
     [InlineData("""{ "video_models": ["leonardo:kling-3.0", "sora-2"] }""", "starsend.json $.video_models[1]: ")]
     [InlineData("""{ "video_models": ["fal-ai/kling-video/o3/pro/reference-to-video", "leonardo:no-such-model"] }""", "starsend.json $.video_models[1]: video model 'leonardo:no-such-model' is not a Leonardo model StarSend knows")]
     [InlineData("""{ "video_models": ["openai:sora-2"] }""", "starsend.json $.video_models[0]: ")]

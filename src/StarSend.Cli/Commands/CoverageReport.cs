@@ -3,7 +3,6 @@ using StarSend.Cli.Output;
 using StarSend.Core.Costs;
 using StarSend.Core.Errors;
 using StarSend.Core.Sequences;
-using StarSend.Core.Settings;
 using StarSend.Export.Timeline;
 
 namespace StarSend.Cli.Commands;
@@ -11,7 +10,7 @@ namespace StarSend.Cli.Commands;
 /// <summary>
 /// <c>status --coverage</c>: approved seconds per section against planned seconds, the song's gaps with timecodes (the
 /// same edit <c>export timeline</c> writes), money spent so far and the estimate to finish (video at the price table's
-/// per-second price for every sequence with no approved take, and one grid for those without one).
+/// prices for every sequence not yet approved: <see cref="PriceTable.ToFinish"/>, the board's figure too).
 /// </summary>
 internal static class CoverageReport
 {
@@ -29,18 +28,8 @@ internal static class CoverageReport
         }).ToList();
         var spent = CostLedger.Read(context.Paths.ExecutionsFile, plan, sequences).Sum(e => e.SpentUsd);
         var settings = session.Settings;
-        var videoPrice = settings.VideoPricesPerSecond.GetValueOrDefault(settings.VideoModel, SettingsDefaults.VideoPricesPerSecond.GetValueOrDefault(settings.VideoModel));
-        var imagePrice = settings.ImagePrices.GetValueOrDefault(settings.ImageModel, SettingsDefaults.ImagePrices.GetValueOrDefault(settings.ImageModel));
-        var toFinish = plan.Sequences.Sum(s =>
-        {
-            var record = sequences.Sequences.GetValueOrDefault(s.Id);
-            if (record is { State: SequenceState.Approved or SequenceState.Final } || omitted.Contains(s.Id) || PlanExtras.Omitted(s))
-            {
-                return 0m;
-            }
-
-            return (s.TotalDurationS * videoPrice) + (record is { Grids.Count: > 0 } ? 0m : imagePrice);
-        });
+        var prices = new PriceTable(settings);
+        var toFinish = plan.Sequences.Sum(s => prices.ToFinish(s, sequences.Sequences.GetValueOrDefault(s.Id), omitted.Contains(s.Id) || PlanExtras.Omitted(s)));
         var gaps = edit.Gaps.Select(g => new { Start = rate.Timecode(g.Start), End = rate.Timecode(g.End), Seconds = rate.SecondsOf(g.Duration), g.Reason }).ToList();
         if (context.Json)
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using StarSend.Cli.Output;
+using StarSend.Core.Costs;
 using StarSend.Core.Errors;
+using StarSend.Core.Providers.VideoModels;
 using StarSend.Core.Settings;
 
 namespace StarSend.Cli.Commands;
@@ -25,7 +27,14 @@ internal static class PricesCommand
                 rows.Add((model, "per second of video", settings.VideoPricesPerSecond.GetValueOrDefault(model, usd), settings.VideoPricesPerSecond.ContainsKey(model) ? "starsend.json" : "built-in"));
             }
 
-            foreach (var (model, usd) in settings.VideoPricesPerSecond.Where(p => !SettingsDefaults.VideoPricesPerSecond.ContainsKey(p.Key)))
+            // Leonardo's models are priced by the catalog (providers-2.md §2; a project may override them).
+            var table = new PriceTable(settings);
+            foreach (var model in VideoModelCatalog.LeonardoIds)
+            {
+                rows.Add((model, "per second of video", table.VideoPerSecond(model), settings.VideoPricesPerSecond.ContainsKey(model) ? "starsend.json" : VideoModelCatalog.Find(model)?.PriceConfirmed == true ? "built-in" : "built-in (unconfirmed)"));
+            }
+
+            foreach (var (model, usd) in settings.VideoPricesPerSecond.Where(p => !SettingsDefaults.VideoPricesPerSecond.ContainsKey(p.Key) && !VideoModelCatalog.LeonardoIds.Contains(p.Key)))
             {
                 rows.Add((model, "per second of video", usd, "starsend.json"));
             }

@@ -41,7 +41,7 @@ public sealed partial class ClientSequenceRunner
                 SequenceOutcome grid;
                 try
                 {
-                    grid = await GridAsync(id, again: false, progress, cancellationToken);
+                    grid = await GridAsync(id, again: false, progress.ForStage(id, "grid"), cancellationToken);
                 }
                 finally
                 {
@@ -103,7 +103,7 @@ public sealed partial class ClientSequenceRunner
                     return End(ExitCodes.Ok, record.State, $"no start frame to analyse ({SequenceWorkflow.StateName(record.State)})");
                 }
 
-                var analysis = await AnalyzeAsync(id, request.Analyzer ?? throw new InvalidOperationException("run --until analyze needs a vision model"), again: false, progress, cancellationToken);
+                var analysis = await AnalyzeAsync(id, request.Analyzer ?? throw new InvalidOperationException("run --until analyze needs a vision model"), again: false, progress.ForStage(id, "analysis"), cancellationToken);
                 cost += analysis.CostUsd;
                 record = await GetAsync(id, cancellationToken);
                 if (!analysis.Succeeded)

@@ -1,3 +1,4 @@
+using StarSend.Core.Sequences;
 using StarSend.Review.ReadModel;
 using StarSend.Review.Pages.Views;
 
@@ -55,6 +56,12 @@ public static class BoardPage
         ToFinish = PageText.Money(s.ToFinishUsd),
         LastError = s.Record.LastError ?? string.Empty,
         Omitted = s.Omitted,
+        Retake = s.Record.Takes.LastOrDefault(t => SequenceReview.StatusOf(s.Record, t) == TakeReviewStatus.Retake) is { } sent
+            && sent == s.Record.Takes[^1] ? $"take {sent.Number}: {sent.RetakeReason}" : string.Empty,
+        Analysis = s.Record.Analyses.LastOrDefault() is { } a
+            ? $"analysis {a.Number}: {a.Answer.Environment.Setting}; colours {string.Join(", ", a.Answer.Environment.DominantColors.Take(4))}; motion: {string.Join(", ", a.Answer.MotionElements.Select(m => m.Element))}"
+            : string.Empty,
+        AnalysisStale = s.Record.Analyses.LastOrDefault() is { } last && last.StartFrameFile != s.Record.StartFrame?.File,
     };
 
     private static SectionRowView Row(SectionSummary s) => new(

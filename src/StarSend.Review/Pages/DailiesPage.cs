@@ -78,8 +78,12 @@ public static class DailiesPage
                     i < s.Plan.Shots.Count ? s.Plan.Shots[i].Id : $"shot{i + 1:00}",
                     i < take.Durations.Count ? take.Durations[i] + " s" : string.Empty,
                     words,
-                    words.Any(w => w.Changed));
+                    words.Any(w => w.Changed),
+                    i < take.Prompts.Count ? take.Prompts[i].Source : string.Empty);
             })],
+            Animated = take.AnimatedElements,
+            NegativePrompt = take.NegativePrompt ?? string.Empty,
+            NegativePromptSent = take.NegativePromptSent == true,
             History = [.. s.Record.History.Where(e => e.Take == take.Number).Select(e => new EventView(
                 PageText.Action(e.Action), e.Text ?? string.Empty, e.Who, PageText.Time(e.At), e.Source ?? string.Empty))],
             Picture = Pictures.OfTake(s.Record, take, links),

@@ -33,6 +33,11 @@ public sealed class RunCommandTests
         }
 
         result.Out.Should().Contain("starsend approve").And.Contain("grid 1, pick r0c0, take 1");
+        // The piped progress view's last footer counts the grids as well as the takes: what the state says was spent.
+        var footer = result.Error.Split('\n').Last(l => l.Contains("spent $", StringComparison.Ordinal));
+        var spent = decimal.Parse(footer.Split("spent $")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        spent.Should().Be(Math.Round(sequences.Sequences.Values.Sum(s => s.CostUsd), 2), footer);
+        result.Error.Should().Contain($"{chorus[0]}_grid: ", "the grid has its own row, apart from the take's");
         await ShouldHavePaidOnceAsync(project);
     }
 

@@ -71,6 +71,9 @@ public sealed class CostsTests(DemoProjectFixture demo) : IClassFixture<DemoProj
         json.RootElement.GetProperty("stale").GetBoolean().Should().BeTrue();
         json.RootElement.GetProperty("prices").EnumerateArray().Should().Contain(p =>
             p.GetProperty("model").GetString() == "gemini-3.1-flash-image-preview" && p.GetProperty("usd").GetDecimal() == 0.07m && p.GetProperty("source").GetString() == "starsend.json");
+        json.RootElement.GetProperty("prices").EnumerateArray().Should().Contain(p =>
+            p.GetProperty("model").GetString() == "leonardo:veo-3.1-generate-001" && p.GetProperty("usd").GetDecimal() == 0.40m && p.GetProperty("source").GetString() == "built-in (unconfirmed)",
+            "the demo's SEQ10 runs on Leonardo's Veo 3.1, so its price must be in the table, marked as not confirmed by the provider");
     }
 
     [Fact]

@@ -90,4 +90,82 @@ public sealed class PageRenderingTests(ITestOutputHelper output)
         project.Total.SpentUsd.Should().Be(11 * (0.07m + 3 * 1.68m), "omitted SEQ02 still counts as spent; SEQ04 spent nothing");
         project.Bands.Select(b => (b.Name, b.StartS, b.EndS)).Should().Equal(("intro", 0, 30), ("verse", 30, 90), ("chorus", 90, 180));
     }
+
+    [Fact]
+    public void Dailies_TakeShowsPromptSources_AnimatedElements_NegativePrompt_AndNoApproveOnTheApprovedTake()
+    {
+        var plan = SyntheticProject.Plan();
+        var state = SyntheticProject.State(plan, takes: 2);
+        var record = state.Sequences["SEQ01"];
+        var second = record.Takes[1] with
+        {
+            Prompts = [.. record.Takes[1].ShotPrompts.Select((p, i) => new TakePrompt($"shot{i + 1:00}", p, i == 0 ? "take 1" : "edit+animate"))],
+            AnimatedElements = ["hair blowing"],
+            NegativePrompt = "morphing, flicker, car moving",
+            NegativePromptSent = false,
+        };
+        state.Sequences["SEQ01"] = record with { Takes = [record.Takes[0], second], State = SequenceState.Approved, ApprovedTake = 1 };
+        var project = ReviewProject.Build(plan, state, new ProjectSettings());
+
+        var html = DailiesPage.Render(project, new DailiesFilter { Sequences = ["SEQ01"] }, Root, $"{Root}/review/dailies.html", $"{Root}/review/board.html", At);
+
+        var take2 = Article(html, "take-SEQ01-2");
+        take2.Should().Contain("<span class=\"source\">from take 1</span>").And.Contain("<span class=\"source\">from edit&#x2B;animate</span>", "Fluid encodes + as a character reference; the browser shows edit+animate");
+        take2.Should().Contain("<dd class=\"animated\">hair blowing</dd>");
+        take2.Should().Contain("morphing, flicker, car moving").And.Contain("recorded only: the model takes no negative prompt");
+        take2.Should().Contain("data-action=\"approve\"", "take 2 is pending and can be approved");
+        var take1 = Article(html, "take-SEQ01-1");
+        take1.Should().NotContain("data-action=\"approve\"", "take 1 is the approved take already").And.Contain("data-action=\"retake\"");
+        take1.Should().NotContain("class=\"source\"", "take 1 predates prompt sources").And.NotContain("negative prompt");
+    }
+
+    [Fact]
+    public void Board_CardShowsTheRetakeReason_AndTheAnalysis_MarkedStaleAfterARepick()
+    {
+        var plan = SyntheticProject.Plan();
+        var state = SyntheticProject.State(plan, takes: 2);
+        var seq01 = state.Sequences["SEQ01"];
+        state.Sequences["SEQ01"] = seq01 with { Takes = [seq01.Takes[0], seq01.Takes[1] with { ReviewStatus = TakeReviewStatus.Retake, RetakeReason = "slower camera" }] };
+        var seq02 = state.Sequences["SEQ02"];
+        var analysis = new StarSend.Core.Analysis.StartFrameAnalysis
+        {
+            Number = 1,
+            RunId = "r",
+            StartFrameFile = seq02.StartFrame!.File,
+            StartFrameSha256 = "00",
+            File = "media/analyses/a.json",
+            Model = "gemini-3.8-flash",
+            ExecutionId = "SEQ02_analysis",
+            Answer = new StarSend.Core.Analysis.AnalysisAnswer
+            {
+                Environment = new StarSend.Core.Analysis.AnalysisEnvironment { Setting = "night street", TimeOfDay = "night", Weather = "clear", LocationType = "urban", Atmosphere = "moody", Lighting = "neon", DominantColors = ["magenta", "teal"] },
+                MotionElements = [new("hair", "sway", "center"), new("neon sign", "flicker", "top left")],
+            },
+        };
+        state.Sequences["SEQ02"] = seq02 with { Analyses = [analysis] };
+        state.Sequences["SEQ03"] = state.Sequences["SEQ03"] with { Analyses = [analysis with { StartFrameFile = "media/start_frames/older_SEQ03_r0c0.png" }] };
+        var project = ReviewProject.Build(plan, state, new ProjectSettings());
+
+        var board = BoardPage.Render(project, Root, $"{Root}/review/board.html", $"{Root}/review/dailies.html", At);
+
+        Card(board, "SEQ01").Should().Contain("retake asked, take 2: slower camera");
+        Card(board, "SEQ02").Should().Contain("analysis 1: night street; colours magenta, teal; motion: hair, neon sign").And.NotContain("STALE").And.NotContain("retake asked");
+        Card(board, "SEQ03").Should().Contain("STALE (start frame re-picked): analysis 1");
+    }
+
+    private static string Card(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"card-{id}\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, id);
+        var end = html.IndexOf("class=\"description\"", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    private static string Article(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, id);
+        var end = html.IndexOf("</article>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
 }

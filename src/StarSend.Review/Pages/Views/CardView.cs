@@ -36,5 +36,17 @@ public sealed record CardView
 
     public required string LastError { get; init; }
 
+    /// <summary>Why the latest take was sent back ("take 2: slower camera"), while it waits for its retake; empty otherwise.</summary>
+    public string Retake { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The latest start-frame analysis in one line ("analysis 1: night street; motion: hair, neon sign"), marked stale when
+    /// it describes an earlier start frame; empty when the sequence has none.
+    /// </summary>
+    public string Analysis { get; init; } = string.Empty;
+
+    /// <summary>True when <see cref="Analysis"/> describes a start frame other than the current one (a re-pick since).</summary>
+    public bool AnalysisStale { get; init; }
+
     public required bool Omitted { get; init; }
 }

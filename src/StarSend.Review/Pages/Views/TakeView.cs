@@ -41,6 +41,15 @@ public sealed record TakeView
 
     public required IReadOnlyList<ShotView> Shots { get; init; }
 
+    /// <summary>The analysis's motion elements animated in the take (<c>generate --animate</c>); empty otherwise.</summary>
+    public IReadOnlyList<string> Animated { get; init; } = [];
+
+    /// <summary>The take's negative prompt, empty when it had none.</summary>
+    public string NegativePrompt { get; init; } = string.Empty;
+
+    /// <summary>Whether the negative prompt went to the model; false when the model takes none and it was only recorded.</summary>
+    public bool NegativePromptSent { get; init; }
+
     public required IReadOnlyList<EventView> History { get; init; }
 
     public required PictureView Picture { get; init; }

@@ -73,11 +73,6 @@ public sealed partial class StepRunner
 
         ThrowIfBlocked(stepId);
         var chain = VideoModelScope.Chain(_options.VideoModel);
-        if (_options.BudgetUsd is not null)
-        {
-            // Checked before the uploads too, so a refused call sends nothing; the intent checks again under the lock.
-            CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(chain[0].Model, startFrame, elements, shots).CostUsd);
-        }
 
         if (_jobSlots.CurrentCount == 0)
         {
@@ -94,6 +89,7 @@ public sealed partial class StepRunner
                 var last = i == chain.Count - 1;
                 var passOver = unfit is not null ? $"unfit for this take: {unfit}"
                     : _goneModels.TryGetValue(model, out var gone) ? $"{gone} (found earlier in this run; not asked again)"
+                    : i > 0 ? Refused(model, startFrame, elements, shots)
                     : null;
                 if (passOver is not null)
                 {
@@ -109,9 +105,10 @@ public sealed partial class StepRunner
                 }
 
                 ThrowIfBlocked(stepId);
-                if (i > 0 && _options.BudgetUsd is not null)
+                if (_options.BudgetUsd is not null)
                 {
-                    // The fallback at its own price, before anything is uploaded for it.
+                    // Each model at its own price, checked before anything is uploaded for it, so a refused call sends
+                    // nothing; the intent checks again under the lock.
                     CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(model, startFrame, elements, shots).CostUsd);
                 }
 
@@ -163,6 +160,20 @@ public sealed partial class StepRunner
         finally
         {
             _jobSlots.Release();
+        }
+    }
+
+    /// <summary>Why the provider's own rules refuse the job on a fallback <paramref name="model"/> (checked locally, nothing sent), or null.</summary>
+    private string? Refused(string model, string? startFrame, IReadOnlyList<ElementImages> elements, IReadOnlyList<ShotPrompt> shots)
+    {
+        try
+        {
+            PreviewVideo(model, startFrame, elements, shots);
+            return null;
+        }
+        catch (BadInputException ex)
+        {
+            return $"unfit for this take: {ex.Message}";
         }
     }
 

@@ -18,7 +18,7 @@ internal static class FaultReplies
 
         if (FaultTargets.IsLeonardo(fault.Target))
         {
-            return ForLeonardo(fault);
+            return ForLeonardo(fault, model);
         }
 
         var download = fault.Target == FaultTargets.Download;
@@ -45,7 +45,7 @@ internal static class FaultReplies
     }
 
     /// <summary>Leonardo's <c>{"error","path","code"}</c> body for API calls; S3-style XML for the storage and the CDN.</summary>
-    private static Reply? ForLeonardo(FaultRule fault)
+    private static Reply? ForLeonardo(FaultRule fault, string? model)
     {
         var storage = fault.Target is FaultTargets.LeonardoDownload;
         Reply Error(int status, string text, string code) => storage ? Leonardo.LeonardoErrors.S3(status, code, text) : Leonardo.LeonardoErrors.Error(status, text, code);
@@ -58,6 +58,9 @@ internal static class FaultReplies
             FaultKind.Unavailable => Error(503, "Service unavailable", "unexpected"),
             FaultKind.GatewayTimeout or FaultKind.UserTimeout => Error(504, "Gateway timeout", "unexpected"),
             FaultKind.Unprocessable => Leonardo.LeonardoErrors.Error(400, "Invalid request body (injected fault)", "validation-failed"),
+
+            // Leonardo's answer for a withdrawn model is not documented [U]; a 404 in its {error, path, code} shape.
+            FaultKind.ModelGone => Leonardo.LeonardoErrors.Error(404, $"model not found: {model}", "not-found"),
             FaultKind.Malformed when storage => Reply.Text(200, "<html><body>upstream error</body></html>", "video/mp4"),
             FaultKind.Malformed => Reply.Text(200, "{\"generations_by_pk\": <html>", "application/json"),
             _ => null,

@@ -42,7 +42,7 @@ internal static class FaultSpec
         ["quota-free-tier"] = (FaultKind.QuotaFreeTier, [FaultTargets.Gemini]),
         ["not-grid"] = (FaultKind.NotGrid, [FaultTargets.Gemini]),
         ["quota-day"] = (FaultKind.QuotaDay, [FaultTargets.Gemini]),
-        ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini, FaultTargets.Submit]),
+        ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini, FaultTargets.Submit, FaultTargets.LeonardoCreate]),
         ["model-deprecated"] = (FaultKind.ModelDeprecated, [FaultTargets.Submit]),
         ["jpeg"] = (FaultKind.JpegImage, [FaultTargets.Gemini]),
         ["jpeg-labelled-png"] = (FaultKind.JpegLabelledPng, [FaultTargets.Gemini]),

@@ -30,4 +30,19 @@ internal sealed class LeonardoRoutes(LeonardoEndpoints endpoints)
             _ => null,
         };
     }
+
+    /// <summary>The <c>model</c> a create's JSON body names (v2 <c>kling-3.0</c>; v1 <c>MOTION2</c> by default), or null when it names none.</summary>
+    public static string? ModelOf(byte[] body)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject json
+                ? (json["model"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var model) ? model : "MOTION2")
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

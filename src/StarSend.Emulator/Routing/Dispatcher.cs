@@ -32,7 +32,9 @@ internal sealed class Dispatcher(EmulatorOptions options, Router router, Control
             return;
         }
 
-        var fault = route.Target is null ? null : faults.Next(route.Target, route.Model);
+        // A Leonardo create names its model in the body, not the path: a rule for a named model matches on it.
+        var model = route.Target == FaultTargets.LeonardoCreate ? Leonardo.LeonardoRoutes.ModelOf(body) : route.Model;
+        var fault = route.Target is null ? null : faults.Next(route.Target, model);
         if (route.Target is not null && options.Latency.TryGetValue(route.Target, out var latency) && latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, options.Time, cancellationToken);
@@ -43,7 +45,7 @@ internal sealed class Dispatcher(EmulatorOptions options, Router router, Control
             await Task.Delay(fault.StallTime, cancellationToken);
         }
 
-        var reply = (fault is null ? null : FaultReplies.Replace(fault, route.Model)) ?? Handle(route, request, fault);
+        var reply = (fault is null ? null : FaultReplies.Replace(fault, model)) ?? Handle(route, request, fault);
         await ReplyWriter.WriteAsync(context, reply, fault, cancellationToken);
     }
 

@@ -58,6 +58,27 @@ public sealed class FallbackModelTests
     }
 
     [Fact]
+    public async Task Generate_PlanModelGone_FallsBackToTheProjectList()
+    {
+        // SEQ06's plan names leonardo:kling-3.0 (one shot a call): it is tried first, then the project's video_models.
+        await using var h = await StepHarness.StartAsync("leonardo-create:model-gone=kling-3.0");
+        h.Settings = Chain(Standard);
+        await h.PickedAsync(h.Runner(), "SEQ06", new GridCell(0, 0));
+
+        var outcome = await h.GenerateAsync(h.Runner(), "SEQ06");
+
+        outcome.Succeeded.Should().BeTrue(outcome.Message);
+        var take = h.Sequence("SEQ06").Takes.Single();
+        (take.Model, take.Provider, take.Mode).Should().Be((Standard, "fal", TakeMode.Individual));
+        take.CostUsd.Should().Be(15 * 0.084m);
+        var skip = take.SkippedModels.Should().ContainSingle().Subject;
+        skip.Model.Should().Be("leonardo:kling-3.0");
+        skip.Reason.Should().StartWith("gone (HTTP 404): Leonardo create for ");
+        h.Stats.LeonardoGenerationsAccepted.Should().Be(0);
+        h.Stats.SubmitsAccepted.Should().Be(3, "three shots, each on the fallback once");
+    }
+
+    [Fact]
     public async Task Generate_FallbackJobInterrupted_NextRunResumesItWithoutAskingTheGoneModelAgain()
     {
         await using var h = await StepHarness.StartAsync($"submit:model-gone={Pro}", queueWait: TimeSpan.FromSeconds(60));

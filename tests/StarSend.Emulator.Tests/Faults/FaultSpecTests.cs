@@ -62,7 +62,7 @@ public class FaultSpecTests
 
     [Theory]
     [InlineData("submit:model-gone=", "name the model")]
-    [InlineData("status:model-gone=x", "applies to gemini, submit only")]
+    [InlineData("status:model-gone=x", "applies to gemini, submit, leonardo-create only")]
     [InlineData("gemini:model-deprecated=x", "applies to submit only")]
     public void Parse_BadModelGoneRule_SaysWhatIsWrong(string spec, string message) =>
         FluentActions.Invoking(() => FaultSpec.Parse(spec)).Should().Throw<FormatException>().WithMessage($"*{message}*");

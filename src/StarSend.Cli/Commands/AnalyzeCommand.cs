@@ -16,6 +16,7 @@ internal static class AnalyzeCommand
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "analyze", async (context, token) =>
         {
             using var session = ProjectSession.Open(context);
+            batch.Check(parseResult, session.Plan);
             var csr = session.CreateRunner(new SessionOptions { NeedsGemini = true });
             var model = session.CreateStructuredModel();
             var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using StarSend.Core.Plans;
+using StarSend.Core.Workflow;
 
 namespace StarSend.Cli.Commands;
 
@@ -17,4 +19,8 @@ internal sealed class BatchOptions
         command.Options.Add(Section);
         command.Options.Add(All);
     }
+
+    /// <summary>Refuses a selection the plan does not have (exit 2), before the command asks for keys or reads state.</summary>
+    public void Check(ParseResult parseResult, ClientPlan plan) =>
+        SequenceSelection.Select(plan, parseResult.GetValue(Ids) ?? [], parseResult.GetValue(Section), parseResult.GetValue(All));
 }

@@ -54,6 +54,7 @@ internal static class GenerateCommand
             // FAL_KEY is needed when any sequence of the plan would go to fal; a Leonardo-only run needs LEONARDO_API_KEY only.
             var needsFal = !parseResult.GetValue(dryRun) && session.Plan.Sequences.Any(s =>
                 !VideoModelId.IsLeonardo(SequenceModelCheck.ModelFor(s, session.Settings.VideoModel, runModel)));
+            batch.Check(parseResult, session.Plan);
             var csr = session.CreateRunner(new SessionOptions { AllowResubmit = parseResult.GetValue(resubmit), PayAgain = parseResult.GetValue(again), NeedsFal = needsFal });
             var ids = await csr.SelectForWorkAsync(parseResult.GetValue(batch.Ids) ?? [], parseResult.GetValue(batch.Section), parseResult.GetValue(batch.All), token);
             var request = new GenerateRequest

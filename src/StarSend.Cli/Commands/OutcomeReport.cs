@@ -18,6 +18,9 @@ internal static class OutcomeReport
     {
         var exitCode = BatchRunner.ExitCodeOf(outcomes);
         var states = sequences?.Sequences.ToDictionary(s => s.Key, s => s.Value.State, StringComparer.Ordinal) ?? [];
+        // A sequence refused before it was read (an illegal state, a key missing) has no state in its outcome: show the
+        // one sequences.json holds after the batch, not not_started.
+        outcomes = [.. outcomes.Select(o => states.TryGetValue(o.SequenceId, out var state) ? o with { State = state } : o)];
         var next = command is null ? null : NextStep.Line(context.Paths.Root, command, outcomes, states);
         if (context.Json)
         {

@@ -20,7 +20,7 @@ internal static class ReviewCommand
         command.Options.Add(retake);
         command.Options.Add(hold);
         command.Options.Add(note);
-        command.Subcommands.Add(ReviewImportCommand.Create(runner));
+        command.Subcommands.Add(ReviewImportCommand.Create(runner, sequence));
         command.Validators.Add(r =>
         {
             if (r.GetResult(take) is null)

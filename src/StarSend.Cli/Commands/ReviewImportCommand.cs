@@ -11,13 +11,20 @@ namespace StarSend.Cli.Commands;
 /// </summary>
 internal static class ReviewImportCommand
 {
-    public static Command Create(CommandRunner runner)
+    /// <param name="runner">Runs the command.</param>
+    /// <param name="parentSequence">The <c>review</c> command's SEQ argument: given before <c>import</c>, it is refused (the file names the sequences).</param>
+    public static Command Create(CommandRunner runner, Argument<string> parentSequence)
     {
         var file = new Argument<string>("FILE") { Description = "decisions.json downloaded from the dailies page" };
         var command = new Command("import", "Apply a decisions file from the dailies page: all of it or, if anything is wrong, none of it");
         command.Arguments.Add(file);
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "review import", async (context, token) =>
         {
+            if (parseResult.GetResult(parentSequence) is { Tokens.Count: > 0 } given)
+            {
+                throw new BadInputException($"review import takes no sequence id (the decisions file names its sequences); remove '{given.Tokens[0].Value}': starsend review import FILE");
+            }
+
             using var session = ProjectSession.Open(context);
             var path = Path.GetFullPath(parseResult.GetValue(file)!, context.Host.CurrentDirectory);
             var name = Path.GetFileName(path);

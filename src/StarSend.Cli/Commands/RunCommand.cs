@@ -36,6 +36,7 @@ internal static class RunCommand
         {
             var request = Request(parseResult.GetValue(pick)!, parseResult.GetValue(until)!, parseResult.GetValue(again), parseResult.GetValue(dryRun), parseResult.GetValue(yes), context);
             using var session = ProjectSession.Open(context);
+            batch.Check(parseResult, session.Plan);
             var csr = session.CreateRunner(new SessionOptions
             {
                 AllowResubmit = parseResult.GetValue(resubmit),

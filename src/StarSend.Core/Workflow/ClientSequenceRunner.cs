@@ -23,34 +23,8 @@ public sealed partial class ClientSequenceRunner(
         plan.FindSequence(id) ?? throw new BadInputException(
             $"unknown sequence '{id}'; the plan has {string.Join(", ", plan.Sequences.Select(s => s.Id))}");
 
-    /// <summary>Sequence ids for a batch: the ids given, a section's sequences, or all; in plan order.</summary>
-    public IReadOnlyList<string> Select(IReadOnlyList<string> ids, string? section, bool all)
-    {
-        if ((ids.Count > 0 ? 1 : 0) + (section is null ? 0 : 1) + (all ? 1 : 0) != 1)
-        {
-            throw new BadInputException("name the sequences: give sequence ids, --section NAME or --all (one of them)");
-        }
-
-        if (all)
-        {
-            return [.. plan.Sequences.Select(s => s.Id)];
-        }
-
-        if (section is not null)
-        {
-            var inSection = plan.Sequences.Where(s => string.Equals(s.Section, section, StringComparison.OrdinalIgnoreCase)).Select(s => s.Id).ToList();
-            return inSection.Count > 0
-                ? inSection
-                : throw new BadInputException($"no sequence in section '{section}'; sections are {string.Join(", ", plan.Sequences.Select(s => s.Section).Distinct())}");
-        }
-
-        foreach (var id in ids)
-        {
-            Sequence(id);
-        }
-
-        return [.. ids.Distinct(StringComparer.Ordinal)];
-    }
+    /// <summary>Sequence ids for a batch: the ids given, a section's sequences, or all; in plan order (<see cref="SequenceSelection.Select"/>).</summary>
+    public IReadOnlyList<string> Select(IReadOnlyList<string> ids, string? section, bool all) => SequenceSelection.Select(plan, ids, section, all);
 
     public async Task<SequenceRecord> GetAsync(string id, CancellationToken cancellationToken)
     {

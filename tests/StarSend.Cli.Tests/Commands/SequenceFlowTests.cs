@@ -41,6 +41,10 @@ public sealed class SequenceFlowTests
         StateFiles.State(project.Dir, "SEQ01").Should().Be("approved");
         await project.MustRunAsync("approve", "SEQ01", "--final");
         StateFiles.State(project.Dir, "SEQ01").Should().Be("final");
+        var finalRefused = await project.RunAsync("generate", "SEQ01", "--again", "--dry-run");
+        finalRefused.ShouldFailWith(ExitCodes.IllegalState);
+        finalRefused.Out.Split('\n').Should().Contain(l => l.StartsWith("SEQ01 ", StringComparison.Ordinal) && l.Contains(" final ", StringComparison.Ordinal),
+            "the summary's STATE column shows the state the sequence is in, not not_started");
 
         var clean = await project.MustRunAsync("reconcile");
         clean.Out.Should().Contain("Everything agrees");

@@ -107,5 +107,25 @@ public sealed class UsageErrorTests : IDisposable
         ProjectSnapshot.Take(_project, "logs").ChangesSince(before).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("grid SEQ99")]
+    [InlineData("generate SEQ99")]
+    [InlineData("analyze SEQ99")]
+    [InlineData("run SEQ99")]
+    [InlineData("grid --section coda")]
+    public async Task Run_UnknownSequence_WithoutKeys_IsBadInputFirst_NotKeyMissing(string commandLine)
+    {
+        var environment = OfflineEnvironment.Create();
+        environment.Remove("FAL_KEY");
+        environment.Remove("GEMINI_API_KEY");
+        var before = ProjectSnapshot.Take(_project);
+
+        var result = await Harness.Cli.RunAsync(_project, environment, commandLine.Split(' '));
+
+        result.ShouldFailWith(ExitCodes.BadInput);
+        result.ErrorLines.Should().ContainSingle().Which.Should().ContainAny("unknown sequence 'SEQ99'", "no sequence in section 'coda'");
+        ProjectSnapshot.Take(_project, "logs").ChangesSince(before).Should().BeEmpty();
+    }
+
     public void Dispose() => _temp.Dispose();
 }

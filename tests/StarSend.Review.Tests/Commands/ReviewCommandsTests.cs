@@ -69,6 +69,7 @@ public sealed class ReviewCommandsTests(ReviewedProject project) : IClassFixture
         var result = await project.RunInAsync(dir, "review", "import", file);
         File.WriteAllText(file, "{ \"format\": ");
         var malformed = await project.RunInAsync(dir, "review", "import", file);
+        var named = await project.RunInAsync(dir, "review", "SEQ01", "import", file);
 
         result.ExitCode.Should().Be(2);
         result.ErrorLines.Should().Equal(
@@ -77,6 +78,8 @@ public sealed class ReviewCommandsTests(ReviewedProject project) : IClassFixture
             "Error: decisions.json: nothing was applied");
         malformed.ExitCode.Should().Be(2);
         malformed.ErrorLines[0].Should().StartWith("Error: decisions.json $: not valid JSON");
+        named.ExitCode.Should().Be(2, "a sequence id before import would be silently ignored otherwise");
+        named.ErrorLines.Should().ContainSingle().Which.Should().Contain("review import takes no sequence id").And.Contain("'SEQ01'");
         File.ReadAllBytes(state).Should().Equal(before);
     }
 

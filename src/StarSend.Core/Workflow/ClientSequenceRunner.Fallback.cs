@@ -69,6 +69,15 @@ public sealed partial class ClientSequenceRunner
             : null;
     }
 
+    /// <summary>
+    /// The dry run's words on the chain, from the fallbacks the take would have without <c>--model</c>:
+    /// <c>; falls back to: X, Y (unfit: …)</c>, or that <c>--model</c> pins the model; empty when there is no chain.
+    /// </summary>
+    private static string FallbackText(List<VideoFallback> fallbacks, GenerateRequest request) =>
+        fallbacks.Count == 0 ? string.Empty
+        : !string.IsNullOrWhiteSpace(request.Model) ? "; --model pins the model: no fallback"
+        : $"; falls back to: {string.Join(", ", fallbacks.Select(f => f.Unfit is null ? f.Model : $"{f.Model} (unfit: {f.Unfit})"))}";
+
     /// <summary>The models passed over by any call of the take, once per model (the first reason stays); null when none was.</summary>
     private static List<ModelSkip>? SkippedOf(IReadOnlyList<StepResult> results)
     {

@@ -29,7 +29,9 @@ public sealed partial class ClientSequenceRunner
         var elements = ConfirmElements(sequence, request, caps);
         if (request.DryRun)
         {
-            return DryRun(sequence, record, mode, elements, caps);
+            var preview = DryRun(sequence, record, mode, elements, caps);
+            var negativeSent = asked.Negative is not null && caps.NegativePrompt && caps.Id.Provider == VideoModelId.Fal;
+            return preview with { Message = preview.Message + FallbackText(VideoFallbacks(sequence, request with { Model = null }, caps, mode, elements.Used.Count, negativeSent), request) };
         }
 
         // The decision to pay is taken again under the lease, on state read after it is held: another run may have

@@ -175,6 +175,21 @@ public sealed class FallbackModelTests
     }
 
     [Fact]
+    public async Task Generate_DryRun_NamesTheChainAndWhatIsUnfitAndSendsNothing()
+    {
+        await using var h = await StepHarness.StartAsync();
+        h.Settings = Chain(Pro, "leonardo:kling-3.0", Standard);
+        await h.PickedAsync(h.Runner(), "SEQ01", new GridCell(0, 0));
+
+        var outcome = await h.Clock.RunAsync(h.Runner().GenerateAsync("SEQ01", new GenerateRequest { Yes = true, DryRun = true }, null, CancellationToken.None));
+        var pinned = await h.Clock.RunAsync(h.Runner().GenerateAsync("SEQ01", new GenerateRequest { Yes = true, DryRun = true, Model = Pro }, null, CancellationToken.None));
+
+        outcome.Message.Should().Contain($"nothing was sent; falls back to: leonardo:kling-3.0 (unfit: leonardo:kling-3.0 cannot take the sequence in one call").And.EndWith($", {Standard}");
+        pinned.Message.Should().EndWith("--model pins the model: no fallback");
+        h.Requests("submit").Should().Be(0);
+    }
+
+    [Fact]
     public async Task Generate_PinnedModel_DoesNotFallBack()
     {
         await using var h = await StepHarness.StartAsync($"submit:model-gone={Pro}");

@@ -227,6 +227,22 @@ public sealed class FallbackModelTests
     }
 
     [Fact]
+    public async Task Grid_FirstImageModelOverloadedPastTheRetries_DrawsWithTheNext()
+    {
+        // Five 503 answers: the first call and its four retries on the first model; Gemini's error answers make nothing and bill nothing.
+        await using var h = await StepHarness.StartAsync("gemini:503@1-5");
+        h.Settings = new ProjectSettings { ImageModels = [FlashImage, ProImage] };
+
+        var outcome = await h.Clock.RunAsync(h.Runner().GridAsync("SEQ01", again: false, null, CancellationToken.None));
+
+        outcome.Succeeded.Should().BeTrue(outcome.Message);
+        var grid = h.Sequence("SEQ01").Grids.Single();
+        grid.Model.Should().Be(ProImage);
+        grid.SkippedModels.Should().ContainSingle().Which.Reason.Should().StartWith("failed after the retries (HTTP 503");
+        h.Stats.ByModel.Should().Equal(new Dictionary<string, int> { [FlashImage] = 5, [ProImage] = 1 });
+    }
+
+    [Fact]
     public async Task Grid_SafetyRefusal_NeverFallsBack()
     {
         await using var h = await StepHarness.StartAsync("gemini:blocked");

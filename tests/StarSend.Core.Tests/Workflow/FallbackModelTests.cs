@@ -243,6 +243,21 @@ public sealed class FallbackModelTests
     }
 
     [Fact]
+    public async Task Grid_FallbackImageModelPastTheBudget_IsRefusedBeforeItIsSent()
+    {
+        // $0.067 for the flash model fits $0.10; the pro model's $0.134 does not.
+        await using var h = await StepHarness.StartAsync($"gemini:model-gone={FlashImage}");
+        h.Settings = new ProjectSettings { ImageModels = [FlashImage, ProImage], BudgetUsd = 0.10m };
+        var steps = h.Steps(o => o with { BudgetUsd = 0.10m });
+
+        var outcome = await h.Clock.RunAsync(h.Runner(steps).GridAsync("SEQ01", again: false, null, CancellationToken.None));
+
+        outcome.ExitCode.Should().Be(ExitCodes.BudgetExceeded);
+        h.Stats.ByModel.Should().Equal(new Dictionary<string, int> { [FlashImage] = 1 });
+        h.ReadExecutions().Executions.Values.Should().ContainSingle().Which.Model.Should().Be(FlashImage);
+    }
+
+    [Fact]
     public async Task Grid_SafetyRefusal_NeverFallsBack()
     {
         await using var h = await StepHarness.StartAsync("gemini:blocked");

@@ -33,7 +33,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         var verbose = parseResult.GetValue(globals.Verbose);
         var runId = RunId.New(host.Time);
         using var consoleLog = new DivertableWriter(host.Error);
-        using var logger = RunLogging.Create(runId, command, logsDir, consoleLog, verbose);
+        using var logger = RunLogging.Create(runId, command, logsDir, consoleLog, verbose, host.Time.GetLocalNow());
         var context = new RunContext
         {
             RunId = runId,

@@ -2,5 +2,11 @@ namespace StarSend.Cli;
 
 internal static class Program
 {
-    public static Task<int> Main(string[] args) => StarSendApp.RunAsync(args, CliHost.FromProcess());
+    public static async Task<int> Main(string[] args)
+    {
+        StartupSwitches.Apply(args);
+        var code = await StarSendApp.RunAsync(args, CliHost.FromProcess());
+        StartupDiagnostics.WriteIfAsked(Console.Error);
+        return code;
+    }
 }

@@ -45,14 +45,15 @@ internal sealed class ProjectSession : IDisposable
 
     public ExecutionStore Executions { get; }
 
-    public static ProjectSession Open(RunContext context)
+    /// <summary>Opens the project; <paramref name="images"/> says how far the plan check looks into element images (read-only views pass <see cref="ElementImageDepth.Presence"/>).</summary>
+    public static ProjectSession Open(RunContext context, ElementImageDepth images = ElementImageDepth.Headers)
     {
         if (!File.Exists(context.Paths.PlanFile))
         {
             throw new BadInputException($"no client_plan.json in {context.Paths.Root}; pass --project DIR or run 'starsend init DIR --plan FILE'");
         }
 
-        var report = PlanLoader.Load(context.Paths.Root);
+        var report = PlanLoader.Load(context.Paths.Root, images);
         var settings = SettingsLoader.Load(context.Paths, context.Host.Environment);
 
         // Every sequence against the model it will use, now that the project's model is known (issue #11).

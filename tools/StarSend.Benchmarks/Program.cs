@@ -7,7 +7,8 @@ if (args.Length >= 3 && args[0] == "--pick")
 }
 else if (args.Length >= 3 && args[0] == "--startup")
 {
-    StartupRun.Run(args[1], args[2], Console.Out);
+    // --startup STARSEND PROJECT [ROUNDS]
+    StartupRun.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : StartupRun.DefaultRounds, Console.Out);
 }
 else if (args.Contains("--quick"))
 {

@@ -59,6 +59,6 @@ internal static class QuickRun
     }
 
     /// <summary>On a shared machine the 1-minute load says how far to trust the wall-clock figures.</summary>
-    private static string Load() =>
+    internal static string Load() =>
         File.Exists("/proc/loadavg") ? $" (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})" : string.Empty;
 }

@@ -17,7 +17,8 @@ internal static class CoverageReport
     public static async Task<int> WriteAsync(RunContext context, ProjectSession session, SequencesDocument sequences)
     {
         var plan = session.Plan;
-        var omitted = OmittedSequences.Read(context.Paths.SequencesFile);
+        // From the document status already read: one read of sequences.json on the status path (#12).
+        var omitted = sequences.Sequences.Values.Where(r => r.Omitted).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var edit = TimelineBuilder.Build(plan, sequences, omitted, context.Paths.Root, context.RunId);
         var rate = edit.Rate;
         var sections = plan.Sequences.GroupBy(s => s.Section).Select(g => new

@@ -43,7 +43,7 @@ internal static class DoctorCommand
             }
             catch (PlanInvalidException ex)
             {
-                lines.AddRange(ex.Problems.Select(p => ("FAIL", "plan", $"{p.Path}: {p.Reason}")));
+                lines.AddRange(ex.Problems.Select(p => ("FAIL", p.Path.EndsWith(".video_model", StringComparison.Ordinal) ? "video model" : "plan", $"{p.Path}: {p.Reason}")));
             }
             catch (StarSendException ex)
             {
@@ -53,8 +53,15 @@ internal static class DoctorCommand
             var settings = session?.Settings ?? TrySettings(context, lines);
             if (settings is not null)
             {
-                await ProvidersAsync(settings, lines, token);
+                var leonardoUsers = DoctorModelChecks.LeonardoUsers(settings, context.Paths.PlanFile);
+                lines.AddRange(DoctorModelChecks.LeonardoKey(env, leonardoUsers));
+                await ProvidersAsync(settings, leonardoUsers.Count > 0, lines, token);
                 Models(settings, lines);
+                if (session is not null)
+                {
+                    lines.AddRange(DoctorModelChecks.SequenceModels(session.Plan, settings, context.Paths.Root));
+                }
+
                 var age = PricesCommand.AgeDays(PricesCommand.CheckedOn(settings), context.Time);
                 lines.Add(age > PricesCommand.StaleAfterDays
                     ? ("warn", "prices", $"checked {age} days ago (over {PricesCommand.StaleAfterDays}): check the pricing pages, set prices and prices_checked_on in starsend.json")
@@ -104,7 +111,7 @@ internal static class DoctorCommand
         }
     }
 
-    private static async Task ProvidersAsync(ProjectSettings settings, List<(string, string, string)> lines, CancellationToken token)
+    private static async Task ProvidersAsync(ProjectSettings settings, bool leonardo, List<(string, string, string)> lines, CancellationToken token)
     {
         using var http = new HttpClient();
         var timeout = TimeSpan.FromSeconds(5);
@@ -114,6 +121,13 @@ internal static class DoctorCommand
         var gemini = new Uri(new Uri(settings.GeminiUrl.TrimEnd('/') + "/"), "v1beta/models");
         var (geminiStatus, geminiProblem) = await ProviderProbe.GetAsync(http, gemini, "x-goog-api-key", ProviderProbe.DummyKey, timeout, token);
         lines.Add(Reach("Gemini", settings.GeminiUrl, geminiStatus, geminiProblem, [400, 401, 403]));
+        if (leonardo)
+        {
+            // A generation that cannot exist, asked with a dummy key: Leonardo answers its auth error, nothing is created.
+            var generation = new Uri(new Uri(settings.LeonardoUrl.TrimEnd('/') + "/"), "v1/generations/00000000-0000-0000-0000-000000000000");
+            var (leonardoStatus, leonardoProblem) = await ProviderProbe.GetAsync(http, generation, "authorization", $"Bearer {ProviderProbe.DummyKey}", timeout, token);
+            lines.Add(Reach("Leonardo", settings.LeonardoUrl, leonardoStatus, leonardoProblem, [401, 403]));
+        }
     }
 
     private static (string, string, string) Reach(string name, string url, int? status, string? problem, int[] authErrors) =>

@@ -19,7 +19,8 @@ internal static class StatusCommand
         command.Options.Add(run);
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "status", async (context, token) =>
         {
-            using var session = ProjectSession.Open(context);
+            // A read-only view: element images are checked for presence only, so status loads no imaging (#12).
+            using var session = ProjectSession.Open(context, StarSend.Core.Plans.ElementImageDepth.Presence);
             var doc = await session.Sequences.ReadAsync(token);
             if (parseResult.GetValue(coverage))
             {

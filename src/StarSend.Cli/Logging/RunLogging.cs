@@ -15,10 +15,16 @@ internal static class RunLogging
 {
     public const string ReportedProperty = "Reported";
 
-    /// <summary>The daily file name in a logs folder; Serilog inserts the date (yyyyMMdd) before the extension.</summary>
-    public const string FilePattern = "starsend-.jsonl";
+    /// <summary>The daily file name in a logs folder: <c>starsend-yyyyMMdd.jsonl</c>, local date of the run's start.</summary>
+    public static string FileName(DateTimeOffset localNow) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"starsend-{localNow:yyyyMMdd}.jsonl");
 
-    public static Logger Create(string runId, string command, string? logsDir, TextWriter stderr, bool verbose)
+    /// <summary>
+    /// The run's logger. The file is named for the day the run started (a run past midnight stays in its first day's
+    /// file), not by Serilog's rolling sink: that one compiles a regular expression in every process to list old
+    /// files, a cost every <c>status</c> paid at start-up (#12).
+    /// </summary>
+    public static Logger Create(string runId, string command, string? logsDir, TextWriter stderr, bool verbose, DateTimeOffset localNow)
     {
         var config = new LoggerConfiguration()
             .MinimumLevel.Debug()
@@ -34,8 +40,7 @@ internal static class RunLogging
         {
             config = config.WriteTo.File(
                 new CompactJsonFormatter(),
-                Path.Combine(logsDir, FilePattern),
-                rollingInterval: RollingInterval.Day,
+                Path.Combine(logsDir, FileName(localNow)),
                 shared: true);
         }
 

@@ -25,6 +25,13 @@ public static class PlanLoader
 
     public static PlanReport Load(string projectDir) => Load(projectDir, Path.Combine(projectDir, FileName));
 
+    /// <summary>Loads the project's plan, looking into element images only as far as <paramref name="images"/> says.</summary>
+    public static PlanReport Load(string projectDir, ElementImageDepth images)
+    {
+        var file = Path.GetFullPath(Path.Combine(projectDir, FileName));
+        return Parse(ReadText(file), Path.GetFullPath(projectDir), file, images);
+    }
+
     /// <summary>Loads a plan kept outside its project (e.g. <c>init --plan FILE</c>); element images resolve against <paramref name="projectDir"/>.</summary>
     public static PlanReport Load(string projectDir, string planFile)
     {
@@ -33,7 +40,9 @@ public static class PlanLoader
     }
 
     /// <summary>Validates plan text as if it were <paramref name="file"/> in <paramref name="projectRoot"/>.</summary>
-    public static PlanReport Parse(string json, string projectRoot, string file)
+    public static PlanReport Parse(string json, string projectRoot, string file) => Parse(json, projectRoot, file, ElementImageDepth.Headers);
+
+    private static PlanReport Parse(string json, string projectRoot, string file, ElementImageDepth images)
     {
         JsonDocument document;
         try
@@ -47,7 +56,7 @@ public static class PlanLoader
 
         using (document)
         {
-            var problems = new PlanValidator(projectRoot).Validate(document.RootElement);
+            var problems = new PlanValidator(projectRoot, images).Validate(document.RootElement);
             if (problems.Count > 0)
             {
                 throw new PlanInvalidException(file, problems);
@@ -75,7 +84,7 @@ public static class PlanLoader
                 throw new PlanInvalidException(file, modelProblems);
             }
 
-            return new PlanReport(plan, [.. PlanWarnings.For(plan), .. ElementImageNotes.For(plan, projectRoot)]);
+            return new PlanReport(plan, images == ElementImageDepth.Headers ? [.. PlanWarnings.For(plan), .. ElementImageNotes.For(plan, projectRoot)] : PlanWarnings.For(plan));
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace StarSend.Core.Runs;
 
 /// <summary>
@@ -11,6 +9,10 @@ public static class RunId
     public static string New(TimeProvider time)
     {
         var now = time.GetUtcNow();
-        return $"{now:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
+        // Four hex digits of a random (v4) GUID: unique enough beside the second, and unlike RandomNumberGenerator it
+        // does not load the cryptography stack (OpenSSL) into every process at start-up (#12).
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(bytes);
+        return $"{now:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(bytes[..2])}";
     }
 }

@@ -37,6 +37,7 @@ public sealed class JsonStateFile<T>
     /// <exception cref="StateFileException">The file is unreadable, not valid JSON, or of a newer schema.</exception>
     public async Task<T> ReadAsync(CancellationToken cancellationToken)
     {
+        StateFileReads.Count(_path);
         byte[] bytes;
         try
         {

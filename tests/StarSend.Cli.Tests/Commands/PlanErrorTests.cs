@@ -11,6 +11,8 @@ public sealed class PlanErrorTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
+    private static readonly string[] ImageContentCases = ["element-text-named-png", "element-image-too-small"];
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
@@ -18,6 +20,13 @@ public sealed class PlanErrorTests : IDisposable
         {
             foreach (var command in new[] { "validate", "status", "grid SEQ02", "generate --all" })
             {
+                // status checks element images for presence only (it opens no image, #12); what is inside them is
+                // validate's and the paying commands' business.
+                if (command == "status" && ImageContentCases.Contains(name))
+                {
+                    continue;
+                }
+
                 data.Add(name, command);
             }
         }

@@ -11,10 +11,12 @@ namespace StarSend.Core.Plans.Validation;
 internal sealed class ElementImageCheck
 {
     private readonly string _root;
+    private readonly ElementImageDepth _depth;
     private readonly Dictionary<string, IReadOnlyList<string>> _checked = new(StringComparer.Ordinal);
 
-    public ElementImageCheck(string projectRoot)
+    public ElementImageCheck(string projectRoot, ElementImageDepth depth = ElementImageDepth.Headers)
     {
+        _depth = depth;
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(projectRoot)) + Path.DirectorySeparatorChar;
     }
 
@@ -41,13 +43,19 @@ internal sealed class ElementImageCheck
         return problems;
     }
 
-    private static List<string> Inspect(string full, string relative)
+    private List<string> Inspect(string full, string relative)
     {
         if (!File.Exists(full))
         {
             return [Directory.Exists(full) ? $"{relative} is a folder, not an image" : $"file not found: {relative}"];
         }
 
+        // Presence only: no image is opened, and this method names no imaging type, so the imaging stack stays unloaded.
+        return _depth == ElementImageDepth.Headers ? HeaderProblems(full) : [];
+    }
+
+    private static List<string> HeaderProblems(string full)
+    {
         ImageInfo info;
         try
         {

@@ -14,9 +14,9 @@ internal sealed partial class PlanValidator
     private readonly JsonFields _fields = new([]);
     private readonly ElementImageCheck _images;
 
-    public PlanValidator(string projectRoot)
+    public PlanValidator(string projectRoot, ElementImageDepth images = ElementImageDepth.Headers)
     {
-        _images = new ElementImageCheck(projectRoot);
+        _images = new ElementImageCheck(projectRoot, images);
     }
 
     public IReadOnlyList<PlanProblem> Validate(JsonElement plan)

@@ -136,19 +136,29 @@ internal static class DoctorCommand
         : status >= 500 ? ("warn", name, $"{url} answers HTTP {status}: the provider may be having trouble")
         : ("ok", name, $"{url} answers (HTTP {status} to a dummy key; the real provider answers {string.Join("/", authErrors)})");
 
+    /// <summary>Every model of the project's chains (<c>video_models</c>, <c>image_models</c>, or the single settings), in the order they are tried.</summary>
     private static void Models(ProjectSettings settings, List<(string, string, string)> lines)
     {
-        var video = settings.VideoModel;
-        var catalog = Core.Providers.VideoModels.VideoModelCatalog.Problem(video, settings.RetiredModels());
-        lines.Add(catalog is not null ? ("FAIL", "video model", catalog)
-            : settings.VideoPricesPerSecond.ContainsKey(video) || SettingsDefaults.VideoPricesPerSecond.ContainsKey(video) || Core.Providers.VideoModels.VideoModelCatalog.Find(video) is not null
-            ? ("ok", "video model", video)
-            : ("FAIL", "video model", $"{video} is unknown (no price): set video_prices_per_second for it in starsend.json"));
-        foreach (var image in new[] { settings.ImageModel, settings.ImageFallbackModel })
+        var videos = settings.VideoModelChain();
+        for (var i = 0; i < videos.Count; i++)
         {
-            lines.Add(Retired.TryGetValue(image, out var since) ? ("FAIL", "image model", $"{image} was retired on {since}: use {SettingsDefaults.ImageModel}")
-                : settings.ImagePrices.ContainsKey(image) || SettingsDefaults.ImagePrices.ContainsKey(image) ? ("ok", "image model", image)
-                : ("FAIL", "image model", $"{image} is unknown (no price): set image_prices for it in starsend.json"));
+            var video = videos[i];
+            var name = i == 0 ? "video model" : $"video fallback {i}";
+            var catalog = Core.Providers.VideoModels.VideoModelCatalog.Problem(video, settings.RetiredModels());
+            lines.Add(catalog is not null ? ("FAIL", name, catalog)
+                : settings.VideoPricesPerSecond.ContainsKey(video) || SettingsDefaults.VideoPricesPerSecond.ContainsKey(video) || Core.Providers.VideoModels.VideoModelCatalog.Find(video) is not null
+                ? ("ok", name, video)
+                : ("FAIL", name, $"{video} is unknown (no price): set video_prices_per_second for it in starsend.json"));
+        }
+
+        var images = settings.ImageModelChain();
+        for (var i = 0; i < images.Count; i++)
+        {
+            var image = images[i];
+            var name = i == 0 ? "image model" : $"image fallback {i}";
+            lines.Add(Retired.TryGetValue(image, out var since) ? ("FAIL", name, $"{image} was retired on {since}: use {SettingsDefaults.ImageModel}")
+                : settings.ImagePrices.ContainsKey(image) || SettingsDefaults.ImagePrices.ContainsKey(image) ? ("ok", name, image)
+                : ("FAIL", name, $"{image} is unknown (no price): set image_prices for it in starsend.json"));
         }
     }
 

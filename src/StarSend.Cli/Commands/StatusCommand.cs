@@ -53,6 +53,7 @@ internal static class StatusCommand
                         session.Plan.Project, Sequences = rows, TotalCostUsd = rows.Sum(r => r.CostUsd), one.Omitted,
                         TakeReviews = one.Takes.Select(t => new { Take = t.Number, Status = StarSend.Core.Sequences.SequenceReview.StatusOf(one, t), t.RetakeReason }),
                         one.History,
+                        Models = StarSend.Core.Sequences.ModelFallbacks.Of(one),
                         Analysis = one.Analyses.LastOrDefault() is { } analysis
                             ? new { analysis.Number, Stale = StarSend.Core.Analysis.AnalysisStatus.Current(one, context.Paths) is null, analysis.StartFrameFile, analysis.Model, analysis.CostUsd, analysis.Answer }
                             : null,
@@ -80,6 +81,11 @@ internal static class StatusCommand
                 if (StarSend.Core.Sequences.PromptChanges.Describe(detail) is { } changes)
                 {
                     await context.Out.WriteLineAsync(changes);
+                }
+
+                if (StarSend.Core.Sequences.ModelFallbacks.Describe(detail) is { } fallbacks)
+                {
+                    await context.Out.WriteLineAsync(fallbacks);
                 }
             }
 

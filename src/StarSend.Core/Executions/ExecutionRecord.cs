@@ -135,6 +135,12 @@ public sealed record ExecutionRecord
 
     public string? Error { get; init; }
 
+    /// <summary>
+    /// The models of the fallback chain passed over before this attempt's model, with why (issue #10); written with the
+    /// intent, so a resumed job still tells. Null (omitted) when this attempt is on the first model.
+    /// </summary>
+    public List<Providers.ModelSkip>? SkippedModels { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? SubmittedAt { get; init; }

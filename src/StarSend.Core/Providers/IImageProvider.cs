@@ -20,6 +20,12 @@ public sealed record ImageJob
     public IReadOnlyList<ReferenceImage> References { get; init; } = [];
 
     public string AspectRatio { get; init; } = "16:9";
+
+    /// <summary>
+    /// The model to call, exactly (the StepRunner walks the fallback chain itself, one recorded call per model); null
+    /// lets the provider use its configured model and its own fallback.
+    /// </summary>
+    public string? Model { get; init; }
 }
 
 public sealed record ReferenceImage(byte[] Data, string MimeType);

@@ -74,7 +74,11 @@ public sealed record GridAttempt
 
     public string? Prompt { get; init; }
 
+    /// <summary>The image model that drew it (of <c>image_models</c>, the one that answered).</summary>
     public string? Model { get; init; }
+
+    /// <summary>Models of <c>image_models</c> passed over before <see cref="Model"/>, with why (gone, failed after the retries); null (omitted) when none was.</summary>
+    public List<Providers.ModelSkip>? SkippedModels { get; init; }
 
     public decimal CostUsd { get; init; }
 

@@ -61,6 +61,12 @@ public sealed record Take
     /// <summary>The video model, as its executions hold it: a bare fal endpoint id, or <c>provider:model</c> (e.g. <c>leonardo:kling-3.0</c>).</summary>
     public string? Model { get; init; }
 
+    /// <summary>
+    /// Models of the fallback chain passed over before <see cref="Model"/> (a plan's <c>video_model</c>, then
+    /// <c>video_models</c>), with why: gone, not accepted after the retries, or unfit for this take; null (omitted) when none was.
+    /// </summary>
+    public List<Providers.ModelSkip>? SkippedModels { get; init; }
+
     /// <summary>The provider that made the take (<c>fal</c>, <c>leonardo</c>); null on takes recorded before issue #11.</summary>
     public string? Provider { get; init; }
 

@@ -9,6 +9,31 @@ public sealed record ProjectSettings
 
     public string ImageFallbackModel { get; init; } = SettingsDefaults.ImageFallbackModel;
 
+    /// <summary>
+    /// <c>image_models</c>: the image models in the order they are tried (seed 002, issue #10), e.g.
+    /// <c>["gemini-3.1-flash-image-preview", "gemini-3-pro-image-preview"]</c>; null when not given (then
+    /// <see cref="ImageModel"/> and <see cref="ImageFallbackModel"/> make the chain). The loader sets <see cref="ImageModel"/>
+    /// to its first item. The next model is tried only when one is proven not to have taken the call: gone (404/410,
+    /// a deprecation answer) or refused after the retries with an answer; never after a content refusal.
+    /// </summary>
+    public List<string>? ImageModels { get; init; }
+
+    /// <summary>
+    /// <c>video_models</c>: the project's video models in the order they are tried; null when not given (then
+    /// <see cref="VideoModel"/> alone). The loader sets <see cref="VideoModel"/> to its first item. See
+    /// <see cref="VideoModelChain"/>.
+    /// </summary>
+    public List<string>? VideoModels { get; init; }
+
+    /// <summary>The image models to try, in order: <see cref="ImageModels"/>, else <see cref="ImageModel"/> then <see cref="ImageFallbackModel"/> (when set and different).</summary>
+    public IReadOnlyList<string> ImageModelChain() =>
+        ImageModels is { Count: > 0 } list ? list
+        : string.IsNullOrWhiteSpace(ImageFallbackModel) || string.Equals(ImageFallbackModel, ImageModel, StringComparison.Ordinal) ? [ImageModel]
+        : [ImageModel, ImageFallbackModel];
+
+    /// <summary>The project's video models to try, in order: <see cref="VideoModels"/>, else <see cref="VideoModel"/> alone.</summary>
+    public IReadOnlyList<string> VideoModelChain() => VideoModels is { Count: > 0 } list ? list : [VideoModel];
+
     /// <summary>The Gemini vision model of <c>starsend analyze</c> (structured JSON output); default <c>gemini-3.8-flash</c>.</summary>
     public string AnalysisModel { get; init; } = SettingsDefaults.AnalysisModel;
 

@@ -50,6 +50,15 @@ public static class SettingsDefaults
         ["fal-ai/kling-video/v3/standard/image-to-video"] = 0.084m,
     };
 
+    /// <summary>
+    /// Image models Google has shut down, with the day (providers.md §3.1: <c>gemini-2.5-flash-image</c> on 2026-10-02, [P]
+    /// deprecations page): refused in <c>image_models</c>, since a call to them answers 404 NOT_FOUND.
+    /// </summary>
+    public static IReadOnlyDictionary<string, DateOnly> RetiredImageModels { get; } = new Dictionary<string, DateOnly>(StringComparer.Ordinal)
+    {
+        ["gemini-2.5-flash-image"] = new(2026, 10, 2),
+    };
+
     /// <summary>Per 1K image (providers.md §3.7, checked March 2026).</summary>
     public static IReadOnlyDictionary<string, decimal> ImagePrices { get; } = new Dictionary<string, decimal>(StringComparer.Ordinal)
     {

@@ -69,8 +69,12 @@ public static class SettingsLoader
         }
     }
 
+    /// <summary>Trims URLs; an <c>image_models</c> / <c>video_models</c> list sets the singular settings to its first item(s), so every reader of those sees the primary model.</summary>
     private static ProjectSettings Normalize(ProjectSettings settings) => settings with
     {
+        VideoModel = settings.VideoModels is [var video, ..] ? video : settings.VideoModel,
+        ImageModel = settings.ImageModels is [var image, ..] ? image : settings.ImageModel,
+        ImageFallbackModel = settings.ImageModels is [var first, ..] list ? (list.Count > 1 ? list[1] : first) : settings.ImageFallbackModel,
         FalQueueUrl = settings.FalQueueUrl.TrimEnd('/'),
         FalRestUrl = settings.FalRestUrl.TrimEnd('/'),
         GeminiUrl = settings.GeminiUrl.TrimEnd('/'),

@@ -49,6 +49,9 @@ internal static class SettingsValidator
             fields.Add("$.video_model", modelProblem);
         }
 
+        CheckModelList(fields, root, "video_models", ["video_model"], model => Providers.VideoModels.VideoModelCatalog.Problem(model, RetiredFrom(root)));
+        CheckModelList(fields, root, "image_models", ["image_model", "image_fallback_model"], model => ImageModelProblem(root, model));
+
         foreach (var key in UrlKeys)
         {
             if (fields.Text(root, "$", key, Need.Optional) is { } url && UrlProblem(url) is { } reason)
@@ -109,6 +112,69 @@ internal static class SettingsValidator
         return provider.Length > 0 && provider.All(char.IsAsciiLetterOrDigit)
             && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '/')
             && !id.Split('/').Any(part => part is "" or "." or "..");
+    }
+
+    /// <summary>
+    /// An ordered model list (<c>video_models</c>, <c>image_models</c>): a non-empty array of distinct model ids, each
+    /// one the provider still serves; not together with the singular settings it replaces (<paramref name="singular"/>).
+    /// </summary>
+    private static void CheckModelList(JsonFields fields, JsonElement root, string key, string[] singular, Func<string, string?> problem)
+    {
+        if (fields.Array(root, "$", key, Need.Optional) is not { } list)
+        {
+            return;
+        }
+
+        var path = JsonFields.Child("$", key);
+        if (singular.FirstOrDefault(s => root.TryGetProperty(s, out _)) is { } both)
+        {
+            fields.Add(path, $"give either {key} or {both}, not both ({key}[0] is the model tried first)");
+        }
+
+        if (list.GetArrayLength() == 0)
+        {
+            fields.Add(path, "is empty; list at least one model, the first tried first");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var at = JsonFields.Item(path, index++);
+            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            {
+                fields.Add(at, $"expected a model id, got {JsonFields.Describe(item)}");
+                continue;
+            }
+
+            var model = item.GetString()!.Trim();
+            if (!IsModelId(model))
+            {
+                fields.Add(at, $"{JsonFields.Quote(model)} is not a model id (letters, digits, '.', '_', '-', '/' and one 'provider:' prefix)");
+            }
+            else if (!seen.Add(model))
+            {
+                fields.Add(at, $"{model} is listed twice; each model is tried once");
+            }
+            else if (problem(model) is { } reason)
+            {
+                fields.Add(at, reason);
+            }
+        }
+    }
+
+    /// <summary>Why an image model cannot be in <c>image_models</c>: retired by Google, or unknown (no price here or in <c>image_prices</c>).</summary>
+    private static string? ImageModelProblem(JsonElement root, string model)
+    {
+        if (SettingsDefaults.RetiredImageModels.TryGetValue(model, out var since))
+        {
+            return $"{model} was shut down on {since:yyyy-MM-dd} (Gemini answers 404 NOT_FOUND); use {SettingsDefaults.ImageModel}";
+        }
+
+        var priced = SettingsDefaults.ImagePrices.ContainsKey(model)
+            || (root.TryGetProperty("image_prices", out var prices) && prices.ValueKind == JsonValueKind.Object && prices.TryGetProperty(model, out _));
+        return priced ? null : $"{model} is not a known image model (known: {string.Join(", ", SettingsDefaults.ImagePrices.Keys.Where(k => !SettingsDefaults.RetiredImageModels.ContainsKey(k)))}); give its price in image_prices to use it";
     }
 
     /// <summary><c>retired_video_models</c>: each entry needs <c>retired_on</c> (yyyy-MM-dd) and <c>use_instead</c>.</summary>

@@ -11,4 +11,7 @@ public sealed record StepResult(string ExecutionId, string RequestId, string Fil
 {
     /// <summary>The provider's own report of the charge (Leonardo), beside <see cref="CostUsd"/>.</summary>
     public Providers.VideoModels.ReportedCost? ReportedCost { get; init; }
+
+    /// <summary>The models of the fallback chain passed over before <see cref="Model"/> made this result, in order; empty when the first one did.</summary>
+    public IReadOnlyList<Providers.ModelSkip> SkippedModels { get; init; } = [];
 }

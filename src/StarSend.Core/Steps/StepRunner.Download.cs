@@ -85,6 +85,7 @@ public sealed partial class StepRunner
         return new StepResult(complete.Id, complete.RequestId!, outputPath, bytes, sha, info.DurationS, complete.Model, complete.ChargedUsd, resumed)
         {
             ReportedCost = complete.ReportedCost,
+            SkippedModels = complete.SkippedModels ?? [],
         };
     }
 

@@ -15,9 +15,26 @@ public sealed partial class StepRunner
     /// Image calls answer synchronously and have no request id, so an interrupted one cannot be resumed: it is recorded
     /// as possibly billed and the step is asked again.
     /// </summary>
+    public Task<(StepResult Result, RgbaImage Image)> ExecuteKeyframe(
+        string id, string runId, string prompt, IReadOnlyList<string> references, string outputPath, decimal estimateUsd, CancellationToken cancellationToken) =>
+        ExecuteKeyframe(id, runId, prompt, references, outputPath, [new ImageModelChoice(string.Empty, estimateUsd)], cancellationToken);
+
+    /// <summary>
+    /// As above, walking <paramref name="models"/> in order (<c>image_models</c>): each model is its own paid decision,
+    /// an intent at its own price checked against the budget before it is sent. The next model is tried only when
+    /// <see cref="FallbackRules.ImageReason"/> proves the call was not taken (gone, or an error answer after the
+    /// retries); a content refusal stops the chain. A model found gone is skipped unsent for the rest of the run. The
+    /// result names the model that made the image and <see cref="StepResult.SkippedModels"/> the ones passed over. An
+    /// empty model id lets the provider choose (its own configured model).
+    /// </summary>
     public async Task<(StepResult Result, RgbaImage Image)> ExecuteKeyframe(
-        string id, string runId, string prompt, IReadOnlyList<string> references, string outputPath, decimal estimateUsd, CancellationToken cancellationToken)
+        string id, string runId, string prompt, IReadOnlyList<string> references, string outputPath, IReadOnlyList<ImageModelChoice> models, CancellationToken cancellationToken)
     {
+        if (models.Count == 0)
+        {
+            throw new ArgumentException("at least one image model", nameof(models));
+        }
+
         var refs = new List<ReferenceImage>();
         foreach (var path in references)
         {
@@ -35,24 +52,65 @@ public sealed partial class StepRunner
         }
 
         var request = JsonSerializer.Serialize(new { prompt, references, job.AspectRatio }, Json.StarSendJson.Options);
-        var intent = await RecordIntentAsync(id, ExecutionKind.Keyframe, runId, fingerprint, "gemini", request, estimateUsd, cancellationToken);
-        GeneratedImage generated;
-        try
+        var skipped = new List<ModelSkip>();
+        for (var i = 0; ; i++)
         {
-            generated = await _images.GenerateAsync(job, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            await SaveAsync(intent with { Status = ExecutionStatus.SubmissionUnknown, Error = "interrupted before the image arrived; may have been billed" });
-            throw;
-        }
-        catch (StarSendException ex)
-        {
-            var billed = ex is ProviderException { Kind: ProviderErrorKind.NoImage or ProviderErrorKind.ContentPolicy } ? intent.CostUsd : 0;
-            await SaveAsync(intent with { Status = ExecutionStatus.Failed, Error = ex.Message, CostUsd = billed, FinishedAt = _time.GetUtcNow() });
-            throw;
-        }
+            var choice = models[i];
+            var last = i == models.Count - 1;
+            var named = choice.Model.Length > 0;
+            if (named && _goneModels.TryGetValue(choice.Model, out var goneBefore))
+            {
+                skipped.Add(new ModelSkip(choice.Model, $"{goneBefore} (found earlier in this run; not asked again)"));
+                if (last)
+                {
+                    throw new ProviderException($"{id}: every image model is gone: {string.Join("; ", skipped.Select(s => $"{s.Model}: {s.Reason}"))}", ProviderErrorKind.ModelNotFound);
+                }
 
+                continue;
+            }
+
+            var intent = await RecordIntentAsync(id, ExecutionKind.Keyframe, runId, fingerprint, named ? choice.Model : "gemini", request, choice.EstimateUsd, cancellationToken, skipped);
+            GeneratedImage generated;
+            try
+            {
+                generated = await _images.GenerateAsync(named ? job with { Model = choice.Model } : job, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                await SaveAsync(intent with { Status = ExecutionStatus.SubmissionUnknown, Error = "interrupted before the image arrived; may have been billed" });
+                throw;
+            }
+            catch (StarSendException ex)
+            {
+                var billed = ex is ProviderException { Kind: ProviderErrorKind.NoImage or ProviderErrorKind.ContentPolicy } ? intent.CostUsd : 0;
+                await SaveAsync(intent with { Status = ExecutionStatus.Failed, Error = ex.Message, CostUsd = billed, FinishedAt = _time.GetUtcNow() });
+                if (named && !last && FallbackRules.ImageReason(ex) is { } reason)
+                {
+                    if (FallbackRules.IsGone(ex))
+                    {
+                        _goneModels[choice.Model] = reason;
+                    }
+
+                    skipped.Add(new ModelSkip(choice.Model, reason) { ExecutionId = intent.Id });
+                    _log.Warning("{StepId}: {Model} did not take the image call ({Reason}); trying {Next}", id, choice.Model, reason, models[i + 1].Model);
+                    continue;
+                }
+
+                if (named && FallbackRules.IsGone(ex))
+                {
+                    _goneModels[choice.Model] = $"gone: {ex.Message}";
+                }
+
+                throw;
+            }
+
+            return await KeepImageAsync(id, intent, generated, outputPath, skipped, cancellationToken);
+        }
+    }
+
+    private async Task<(StepResult Result, RgbaImage Image)> KeepImageAsync(
+        string id, ExecutionRecord intent, GeneratedImage generated, string outputPath, List<ModelSkip> skipped, CancellationToken cancellationToken)
+    {
         // The format is what the bytes say, never the label: Gemini 3 models answer JPEG (sometimes labelled image/png) or WebP.
         RgbaImage image;
         ImageFormat format;
@@ -83,7 +141,7 @@ public sealed partial class StepRunner
             SubmittedAt = intent.CreatedAt,
             FinishedAt = _time.GetUtcNow(),
         });
-        return (new StepResult(complete.Id, string.Empty, outputPath, generated.Data.Length, sha, 0, generated.Model, generated.CostUsd, Resumed: false), image);
+        return (new StepResult(complete.Id, string.Empty, outputPath, generated.Data.Length, sha, 0, generated.Model, generated.CostUsd, Resumed: false) { SkippedModels = skipped }, image);
     }
 
     /// <summary>Writes a media file via a temp file and a rename, so a crash never leaves half a file under the real name.</summary>

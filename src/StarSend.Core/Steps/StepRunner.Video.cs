@@ -28,16 +28,19 @@ public sealed partial class StepRunner
     }
 
     /// <summary>The job that would be sent, with local paths instead of upload URLs (for --dry-run), and its price.</summary>
-    public (VideoJob Job, decimal CostUsd) PreviewVideo(string? startFrame, IReadOnlyList<ElementImages> elements, IReadOnlyList<ShotPrompt> shots)
+    public (VideoJob Job, decimal CostUsd) PreviewVideo(string? startFrame, IReadOnlyList<ElementImages> elements, IReadOnlyList<ShotPrompt> shots) =>
+        PreviewVideo(VideoModelScope.Current ?? _options.VideoModel, startFrame, elements, shots);
+
+    private (VideoJob Job, decimal CostUsd) PreviewVideo(string model, string? startFrame, IReadOnlyList<ElementImages> elements, IReadOnlyList<ShotPrompt> shots)
     {
-        var job = BuildJob(startFrame, elements.Select(e => new VideoElement(e.FrontalPath, e.ReferencePaths)).ToList(), shots);
+        var job = BuildJob(model, startFrame, elements.Select(e => new VideoElement(e.FrontalPath, e.ReferencePaths)).ToList(), shots);
         _video.Validate(job);
         return (job, _video.EstimateCostUsd(job));
     }
 
-    private VideoJob BuildJob(string? startUrl, IReadOnlyList<VideoElement> elements, IReadOnlyList<ShotPrompt> shots) => new()
+    private VideoJob BuildJob(string model, string? startUrl, IReadOnlyList<VideoElement> elements, IReadOnlyList<ShotPrompt> shots) => new()
     {
-        Model = VideoModelScope.Current ?? _options.VideoModel,
+        Model = model,
         StartImageUrl = startUrl,
         Elements = elements,
         Shots = shots,
@@ -69,11 +72,7 @@ public sealed partial class StepRunner
         }
 
         ThrowIfBlocked(stepId);
-        if (_options.BudgetUsd is not null)
-        {
-            // Checked before the uploads too, so a refused call sends nothing; the intent checks again under the lock.
-            CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(startFrame, elements, shots).CostUsd);
-        }
+        var chain = VideoModelScope.Chain(_options.VideoModel);
 
         if (_jobSlots.CurrentCount == 0)
         {
@@ -83,27 +82,80 @@ public sealed partial class StepRunner
         await _jobSlots.WaitAsync(cancellationToken);
         try
         {
-            ThrowIfBlocked(stepId);
-            var startUrl = startFrame is null ? null : await UploadAsync(stepId, startFrame, cancellationToken);
-            var elementUrls = new List<VideoElement>();
-            foreach (var element in elements)
+            var skipped = new List<ModelSkip>();
+            for (var i = 0; ; i++)
             {
-                var refs = new List<string>();
-                foreach (var path in element.ReferencePaths)
+                var (model, unfit) = chain[i];
+                var last = i == chain.Count - 1;
+                var passOver = unfit is not null ? $"unfit for this take: {unfit}"
+                    : _goneModels.TryGetValue(model, out var gone) ? $"{gone} (found earlier in this run; not asked again)"
+                    : i > 0 ? Refused(model, startFrame, elements, shots)
+                    : null;
+                if (passOver is not null)
                 {
-                    refs.Add(await UploadAsync(stepId, path, cancellationToken));
+                    skipped.Add(new ModelSkip(model, passOver));
+                    if (last)
+                    {
+                        throw new ProviderException(
+                            $"{stepId}: no video model of the chain could take it: {string.Join("; ", skipped.Select(s => $"{s.Model}: {s.Reason}"))}",
+                            ProviderErrorKind.ModelNotFound) { StepId = stepId };
+                    }
+
+                    continue;
                 }
 
-                elementUrls.Add(new VideoElement(await UploadAsync(stepId, element.FrontalPath, cancellationToken), refs));
-            }
+                ThrowIfBlocked(stepId);
+                if (_options.BudgetUsd is not null)
+                {
+                    // Each model at its own price, checked before anything is uploaded for it, so a refused call sends
+                    // nothing; the intent checks again under the lock.
+                    CheckBudget(stepId, await _store.ReadAsync(cancellationToken), PreviewVideo(model, startFrame, elements, shots).CostUsd);
+                }
 
-            var job = BuildJob(startUrl, elementUrls, shots);
-            _video.Validate(job);
-            var estimate = _video.EstimateCostUsd(job);
-            var intent = await RecordIntentAsync(
-                stepId, ExecutionKind.Video, runId, fingerprint, job.Model, JsonSerializer.Serialize(job, Json.StarSendJson.Options), estimate, cancellationToken);
-            var submitted = await SubmitAsync(intent, job, progress, cancellationToken);
-            return await FinishVideoAsync(submitted, job.TotalDurationS, outputPath, progress, resumed: false, cancellationToken, slotHeld: true);
+                var startUrl = startFrame is null ? null : await UploadAsync(stepId, startFrame, model, cancellationToken);
+                var elementUrls = new List<VideoElement>();
+                foreach (var element in elements)
+                {
+                    var refs = new List<string>();
+                    foreach (var path in element.ReferencePaths)
+                    {
+                        refs.Add(await UploadAsync(stepId, path, model, cancellationToken));
+                    }
+
+                    elementUrls.Add(new VideoElement(await UploadAsync(stepId, element.FrontalPath, model, cancellationToken), refs));
+                }
+
+                var job = BuildJob(model, startUrl, elementUrls, shots);
+                _video.Validate(job);
+                var estimate = _video.EstimateCostUsd(job);
+                var intent = await RecordIntentAsync(
+                    stepId, ExecutionKind.Video, runId, fingerprint, job.Model, JsonSerializer.Serialize(job, Json.StarSendJson.Options), estimate, cancellationToken, skipped);
+                ExecutionRecord submitted;
+                try
+                {
+                    submitted = await SubmitAsync(intent, job, progress, cancellationToken);
+                }
+                catch (ProviderException ex) when (!last && FallbackRules.VideoReason(ex) is { } reason)
+                {
+                    // SubmitAsync recorded the intent failed and not charged: the model never took the job.
+                    if (FallbackRules.IsGone(ex))
+                    {
+                        _goneModels[model] = reason;
+                    }
+
+                    skipped.Add(new ModelSkip(model, reason) { ExecutionId = intent.Id });
+                    _log.Warning("{StepId}: {Model} did not take the job ({Reason}); trying {Next}", stepId, model, reason, chain[i + 1].Model);
+                    continue;
+                }
+                catch (ProviderException ex) when (FallbackRules.IsGone(ex))
+                {
+                    _goneModels[model] = $"gone: {ex.Message}";
+                    throw;
+                }
+
+                // The result's skipped models come from the execution record, where the intent wrote them before the submit.
+                return await FinishVideoAsync(submitted, job.TotalDurationS, outputPath, progress, resumed: false, cancellationToken, slotHeld: true);
+            }
         }
         finally
         {
@@ -111,11 +163,25 @@ public sealed partial class StepRunner
         }
     }
 
-    private async Task<string> UploadAsync(string stepId, string path, CancellationToken cancellationToken)
+    /// <summary>Why the provider's own rules refuse the job on a fallback <paramref name="model"/> (checked locally, nothing sent), or null.</summary>
+    private string? Refused(string model, string? startFrame, IReadOnlyList<ElementImages> elements, IReadOnlyList<ShotPrompt> shots)
     {
         try
         {
-            return await _uploads.UrlForAsync(path, VideoModelScope.Current, cancellationToken);
+            PreviewVideo(model, startFrame, elements, shots);
+            return null;
+        }
+        catch (BadInputException ex)
+        {
+            return $"unfit for this take: {ex.Message}";
+        }
+    }
+
+    private async Task<string> UploadAsync(string stepId, string path, string model, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _uploads.UrlForAsync(path, model, cancellationToken);
         }
         catch (AccountBlockedException ex)
         {

@@ -22,6 +22,9 @@ public sealed partial class StepRunner : IDisposable
     private readonly SemaphoreSlim _jobSlots;
     private string? _blockedBy;
 
+    /// <summary>Models found gone (404/410, deprecation) in this run, with why: later calls skip them without a request.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _goneModels = new(StringComparer.OrdinalIgnoreCase);
+
     public StepRunner(IExecutionStore store, IVideoProvider video, IImageProvider images, TimeProvider time, ILogger log, StepRunnerOptions options)
     {
         _store = store;
@@ -68,9 +71,13 @@ public sealed partial class StepRunner : IDisposable
         return record;
     }
 
-    /// <summary>Records an intent for a new attempt of <paramref name="stepId"/>, refusing it if it would pass the budget.</summary>
+    /// <summary>
+    /// Records an intent for a new attempt of <paramref name="stepId"/>, refusing it if it would pass the budget; a fallback's
+    /// intent names the models passed over before it (<paramref name="skipped"/>), written down before it is sent.
+    /// </summary>
     private async Task<ExecutionRecord> RecordIntentAsync(
-        string stepId, ExecutionKind kind, string runId, string fingerprint, string model, string request, decimal estimate, CancellationToken cancellationToken)
+        string stepId, ExecutionKind kind, string runId, string fingerprint, string model, string request, decimal estimate, CancellationToken cancellationToken,
+        IReadOnlyList<ModelSkip>? skipped = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ExecutionRecord? saved = null;
@@ -92,6 +99,7 @@ public sealed partial class StepRunner : IDisposable
                     Model = model,
                     Request = request,
                     CostUsd = estimate,
+                    SkippedModels = skipped is { Count: > 0 } ? [.. skipped] : null,
                     CreatedAt = _time.GetUtcNow(),
                 };
                 return doc with { Executions = new(doc.Executions, StringComparer.Ordinal) { [saved.Id] = saved } };

@@ -29,7 +29,9 @@ public sealed partial class ClientSequenceRunner
         var elements = ConfirmElements(sequence, request, caps);
         if (request.DryRun)
         {
-            return DryRun(sequence, record, mode, elements, caps, asked.Prompts);
+            var preview = DryRun(sequence, record, mode, elements, caps, asked.Prompts);
+            var negativeSent = asked.Negative is not null && caps.NegativePrompt && caps.Id.Provider == VideoModelId.Fal;
+            return preview with { Message = preview.Message + FallbackText(VideoFallbacks(sequence, request with { Model = null }, caps, mode, elements.Used.Count, negativeSent), request) };
         }
 
         // The decision to pay is taken again under the lease, on state read after it is held: another run may have
@@ -68,6 +70,7 @@ public sealed partial class ClientSequenceRunner
         }
 
         using var negativeScope = NegativePromptScope.Use(sendNegative ? take.NegativePrompt : null);
+        using var fallbackScope = VideoModelScope.Use(ModelIdOf(caps), VideoFallbacks(sequence, request, caps, take.Mode, elements.Used.Count, sendNegative));
         var pass = PassOfTake(record);
         using var scope = PassScope(pass);
         try
@@ -278,6 +281,7 @@ public sealed partial class ClientSequenceRunner
         return new StepResult(found.Id, found.RequestId ?? string.Empty, output.Path, output.Bytes, output.Sha256, info.DurationS, found.Model, found.ChargedUsd, Resumed: true)
         {
             ReportedCost = found.ReportedCost,
+            SkippedModels = found.SkippedModels ?? [],
         };
     }
 
@@ -299,6 +303,7 @@ public sealed partial class ClientSequenceRunner
         ExecutionIds = [.. results.Select(r => r.ExecutionId)],
         RequestIds = [.. results.Select(r => r.RequestId)],
         Model = results[0].Model,
+        SkippedModels = SkippedOf(results),
         Provider = VideoModelId.Parse(results[0].Model).Provider,
         CostUsd = results.Sum(r => r.CostUsd),
         ReportedCosts = [.. results.Select(r => r.ReportedCost).OfType<ReportedCost>()],

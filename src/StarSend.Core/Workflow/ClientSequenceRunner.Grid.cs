@@ -67,10 +67,12 @@ public sealed partial class ClientSequenceRunner
     {
         var basePrompt = GridPrompts.Base(plan, sequence);
         var references = ElementFiles(sequence, 3);
-        var estimate = ImagePrice(settings.ImageModel);
+        // Each model of image_models at its own price: the fallback's intent is budget-checked at its rate (issue #10).
+        var chain = settings.ImageModelChain().Select(m => new ImageModelChoice(m, ImagePrice(m))).ToList();
+        var skipped = new List<Providers.ModelSkip>();
         var executions = new List<string>();
         var cost = 0m;
-        var model = settings.ImageModel;
+        var model = chain[0].Model;
         var finalPath = MediaPath(paths.GridsDir, pass, $"{sequence.Id}_grid.png");
         var noImage = 0;
         for (var attempt = 0; attempt <= settings.GridRetries; attempt++)
@@ -80,7 +82,8 @@ public sealed partial class ClientSequenceRunner
             var path = FreshPath(MediaPath(paths.GridsDir, pass, $"{sequence.Id}_grid_try{attempt + 1}.png"));
             try
             {
-                var (result, image) = await steps.ExecuteKeyframe($"{sequence.Id}_grid", runId, prompt, references, path, estimate, cancellationToken);
+                var (result, image) = await steps.ExecuteKeyframe($"{sequence.Id}_grid", runId, prompt, references, path, chain, cancellationToken);
+                Skipped(skipped, result);
                 executions.Add(result.ExecutionId);
                 cost += result.CostUsd;
                 model = result.Model;
@@ -91,7 +94,7 @@ public sealed partial class ClientSequenceRunner
                     // The grid keeps the extension of the paid bytes (a JPEG grid stays a .jpg).
                     var kept = Path.ChangeExtension(finalPath, Path.GetExtension(result.File));
                     File.Copy(result.File, kept, overwrite: true);
-                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1) with { Width = image.Width, Height = image.Height, AspectNote = AspectNote(sequence, image) };
+                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1) with { Width = image.Width, Height = image.Height, AspectNote = AspectNote(sequence, image), SkippedModels = skipped.Count > 0 ? skipped : null };
                 }
 
                 log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);
@@ -123,7 +126,9 @@ public sealed partial class ClientSequenceRunner
             progress?.Report(new StepProgress(sequence.Id, $"single image {k + 1}/4", null, TimeSpan.Zero));
             var path = FreshPath(MediaPath(paths.GridsDir, pass, $"{sequence.Id}_single{k + 1}.png"));
             var (result, image) = await steps.ExecuteKeyframe(
-                $"{sequence.Id}_grid_single{k + 1}", runId, GridPrompts.SingleImage(plan, sequence, k), references, path, estimate, cancellationToken);
+                $"{sequence.Id}_grid_single{k + 1}", runId, GridPrompts.SingleImage(plan, sequence, k), references, path, chain, cancellationToken);
+            Skipped(skipped, result);
+            model = result.Model;
             executions.Add(result.ExecutionId);
             cost += result.CostUsd;
             singles.Add(image);
@@ -133,7 +138,16 @@ public sealed partial class ClientSequenceRunner
         var cellHeight = singles.Min(s => s.Height);
         var composite = GridCompositor.Compose(singles, cellWidth, cellHeight);
         await StepRunner.WriteFileAtomicallyAsync(finalPath, ImageCodec.EncodePng(composite), cancellationToken);
-        return Attempt(number, pass, finalPath, "composite", executions, basePrompt, model, cost, executions.Count) with { Width = composite.Width, Height = composite.Height, AspectNote = AspectNote(sequence, composite) };
+        return Attempt(number, pass, finalPath, "composite", executions, basePrompt, model, cost, executions.Count) with { Width = composite.Width, Height = composite.Height, AspectNote = AspectNote(sequence, composite), SkippedModels = skipped.Count > 0 ? skipped : null };
+    }
+
+    /// <summary>Adds the models a call passed over to the grid's list, once per model (the first reason stays).</summary>
+    private static void Skipped(List<Providers.ModelSkip> skipped, StepResult result)
+    {
+        foreach (var skip in result.SkippedModels.Where(s => !skipped.Exists(k => string.Equals(k.Model, s.Model, StringComparison.OrdinalIgnoreCase))))
+        {
+            skipped.Add(skip);
+        }
     }
 
     private string? AspectNote(PlanSequence sequence, RgbaImage grid)

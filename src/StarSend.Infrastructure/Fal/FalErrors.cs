@@ -36,13 +36,15 @@ internal static class FalErrors
         {
             401 or 403 => new ProviderException($"{what}: FAL_KEY is missing or wrong ({detail ?? "key refused"})", ProviderErrorKind.Unauthorized, status, requestId),
             422 or 400 when contentPolicy || errorType == ContentPolicyViolation => new ProviderException(text, ProviderErrorKind.ContentPolicy, status, requestId) { FieldErrors = fields },
-            422 or 400 => new ProviderException(text, ProviderErrorKind.Validation, status, requestId) { FieldErrors = fields },
             404 or 410 when call is FalCall.Status or FalCall.Result => new ProviderException(
                 $"request {requestId} is past fal's retention window (results are kept 1 h after completion, 6 min when large): {detail ?? $"HTTP {status}"}",
                 ProviderErrorKind.Expired,
                 status,
                 requestId),
-            404 when call is FalCall.Submit => new ProviderException($"{what}: fal.ai serves no endpoint {subject} ({detail ?? "not found"})", ProviderErrorKind.ModelNotFound, status),
+            404 or 410 when call is FalCall.Submit => new ProviderException($"{what}: fal.ai serves no endpoint {subject} ({detail ?? (status == 410 ? "gone" : "not found")})", ProviderErrorKind.ModelNotFound, status),
+            400 or 422 when call is FalCall.Submit && fields.Count == 0 && ModelGoneText.Says(detail) =>
+                new ProviderException($"{what}: fal.ai no longer serves {subject} ({detail})", ProviderErrorKind.ModelNotFound, status),
+            422 or 400 => new ProviderException(text, ProviderErrorKind.Validation, status, requestId) { FieldErrors = fields },
             408 or 429 or >= 500 => new TransientHttpException(text, status, RetryAfterHeader.Parse(answer.Header("Retry-After"), time)),
             _ => new ProviderException(text, ProviderErrorKind.Other, status, requestId),
         };

@@ -22,7 +22,8 @@ internal static partial class GeminiErrors
                 $"{text} ({why}; StarSend does not wait for it and sends no more Gemini calls this run)", ProviderErrorKind.QuotaExhausted, 429),
             429 or 408 or 500 or 502 or 503 or 504 => new TransientHttpException(text, answer.Status, RetryDelay(details) ?? RetryAfterHeader.Parse(answer.Header("Retry-After"), time)),
             401 or 403 => new ProviderException($"Gemini refused the key (HTTP {answer.Status}): GEMINI_API_KEY is missing or wrong ({message})", ProviderErrorKind.Unauthorized, answer.Status),
-            404 => new ProviderException($"Gemini does not serve the model {model} (retired?): {message}", ProviderErrorKind.ModelNotFound, answer.Status),
+            404 or 410 => new ProviderException($"Gemini does not serve the model {model} (retired?): {message}", ProviderErrorKind.ModelNotFound, answer.Status),
+            400 when ModelGoneText.Says(message) => new ProviderException($"Gemini no longer serves the model {model}: {message}", ProviderErrorKind.ModelNotFound, 400),
             400 => new ProviderException(text, ProviderErrorKind.Validation, 400),
             _ => new ProviderException(text, ProviderErrorKind.Other, answer.Status),
         };

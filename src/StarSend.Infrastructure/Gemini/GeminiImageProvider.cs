@@ -14,7 +14,8 @@ namespace StarSend.Infrastructure.Gemini;
 /// <see cref="AccountBlockedException"/> at once, and every later call of this provider fails with it unsent.
 /// 5xx and broken connections are retried with back-off. An answer without an image is never asked again here: it
 /// is kind NoImage (NO_IMAGE, IMAGE_OTHER, no image part), which the workflow asks once more as a new paid call
-/// recorded before it is sent, or ContentPolicy (a safety refusal), asked never. A model no longer served falls back once.
+/// recorded before it is sent, or ContentPolicy (a safety refusal), asked never. A job that names its model calls exactly that
+/// model (the StepRunner walks <c>image_models</c> itself); without one, a model no longer served falls back once.
 /// </summary>
 public sealed class GeminiImageProvider : IImageProvider
 {
@@ -61,6 +62,12 @@ public sealed class GeminiImageProvider : IImageProvider
 
     private async Task<GeneratedImage> GenerateOrFallBackAsync(ImageJob job, CancellationToken cancellationToken)
     {
+        if (job.Model is { } pinned)
+        {
+            // The caller walks its own chain (image_models), one recorded, budget-checked call per model.
+            return await GenerateWithAsync(job, pinned, cancellationToken);
+        }
+
         var fallback = _options.FallbackModel is { } f && f != _options.Model ? f : null;
         if (_mainModelGone && fallback is not null)
         {

@@ -26,6 +26,10 @@ internal static class LeonardoErrors
             402 => new ProviderException($"{text}; the Leonardo account is out of balance", ProviderErrorKind.QuotaExhausted, status, generationId),
             404 when call is LeonardoCall.Status => new ProviderException(
                 $"generation {generationId} is no longer at Leonardo (deleted or unknown): {detail ?? "not found"}", ProviderErrorKind.Expired, status, generationId),
+            404 or 410 when call is LeonardoCall.Create => new ProviderException(
+                $"{what}: Leonardo serves no model {subject} ({detail ?? (status == 410 ? "gone" : "not found")})", ProviderErrorKind.ModelNotFound, status, generationId),
+            400 or 422 when call is LeonardoCall.Create && ModelGoneText.Says(detail) =>
+                new ProviderException($"{what}: Leonardo no longer serves {subject} ({detail})", ProviderErrorKind.ModelNotFound, status, generationId),
             400 or 422 when code == "content_moderation" || (detail?.Contains("moderation", StringComparison.OrdinalIgnoreCase) ?? false) =>
                 new ProviderException(text, ProviderErrorKind.ContentPolicy, status, generationId),
             400 or 404 or 422 => new ProviderException(text, ProviderErrorKind.Validation, status, generationId),

@@ -132,7 +132,7 @@ public sealed class GenerateCrashTests(ITestOutputHelper output)
     private static Task<bool> RunAndKillAsync(string dir, IReadOnlyDictionary<string, string?> env, int lines) =>
         RunAndKillAsync(dir, env, lines, "generate", "--all", "--yes", "--verbose");
 
-    private static async Task<bool> RunAndKillAsync(string dir, IReadOnlyDictionary<string, string?> env, int lines, params string[] args)
+    internal static async Task<bool> RunAndKillAsync(string dir, IReadOnlyDictionary<string, string?> env, int lines, params string[] args)
     {
         using var child = CliRun.Start(dir, env, args);
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

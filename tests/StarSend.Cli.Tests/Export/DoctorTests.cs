@@ -107,8 +107,26 @@ public sealed class DoctorTests(DemoProjectFixture demo) : IClassFixture<DemoPro
         var failed = json.RootElement.GetProperty("checks").EnumerateArray()
             .Where(c => c.GetProperty("level").GetString() == "FAIL").Select(c => $"{c.GetProperty("check").GetString()}: {c.GetProperty("detail").GetString()}").ToList();
         failed.Should().Contain(f => f.StartsWith("Gemini key: missing", StringComparison.Ordinal));
-        failed.Should().Contain(f => f.StartsWith("image model: gemini-2.5-flash-image was retired", StringComparison.Ordinal));
+        failed.Should().Contain(f => f.StartsWith("image fallback 1: gemini-2.5-flash-image was retired", StringComparison.Ordinal));
         failed.Should().Contain(f => f.StartsWith("plan:", StringComparison.Ordinal) && f.Contains("dog.png", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Doctor_VideoModelsList_ChecksEveryFallback_NotJustTheFirst()
+    {
+        using var temp = new TempDirectory();
+        var dir = demo.CopyTo(temp);
+        await using var emulator = await EmulatorServer.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(dir, "starsend.json"), """
+            { "video_models": ["fal-ai/kling-video/o3/pro/reference-to-video", "leonardo:kling-3.0", "fal-ai/some/unpriced/endpoint"] }
+            """);
+
+        var result = await CliRun.RunAsync(dir, Environment(emulator), "doctor");
+
+        result.ExitCode.Should().Be(1, result.Out + result.Error);
+        result.Out.Should().MatchRegex(@"ok\s+video model\s+fal-ai/kling-video/o3/pro/reference-to-video");
+        result.Out.Should().MatchRegex(@"ok\s+video fallback 1\s+leonardo:kling-3\.0");
+        result.Out.Should().MatchRegex(@"FAIL\s+video fallback 2\s+fal-ai/some/unpriced/endpoint is unknown \(no price\)");
     }
 
     private static Dictionary<string, string?> Environment(EmulatorServer emulator) => new(StringComparer.Ordinal)

@@ -120,7 +120,7 @@ public sealed class SettingsLoaderTests : IDisposable
         error.Message.Should().NotContain("SECRET");
         error.Message.Split('\n').Should().Equal(
             "starsend.json $.fal_key: keys are not settings: set FAL_KEY, GEMINI_API_KEY and LEONARDO_API_KEY in the environment",
-            "starsend.json $.budget: unknown setting; known: analysis_model, budget_usd, concurrency, fal_queue_url, fal_rest_url, gemini_url, grid_retries, image_fallback_model, image_model, image_prices, image_size, leonardo_url, negative_prompt_base, prices_checked_on, retired_video_models, video_model, video_prices_per_second",
+            "starsend.json $.budget: unknown setting; known: analysis_model, budget_usd, concurrency, fal_queue_url, fal_rest_url, gemini_url, grid_retries, image_fallback_model, image_model, image_models, image_prices, image_size, leonardo_url, negative_prompt_base, prices_checked_on, retired_video_models, video_model, video_models, video_prices_per_second",
             "starsend.json $.video_model: \"../../etc\" is not a model id (letters, digits, '.', '_', '-', '/' and one 'provider:' prefix)",
             "starsend.json $.fal_rest_url: a base URL cannot carry user info, a query or a fragment (keys come from FAL_KEY and GEMINI_API_KEY)",
             "starsend.json $.gemini_url: expected an absolute http or https URL",
@@ -144,6 +144,66 @@ public sealed class SettingsLoaderTests : IDisposable
         var act = () => SettingsLoader.Load(_paths, NoEnvironment);
 
         act.Should().Throw<BadInputException>().Which.Message.Should().StartWith(expected);
+    }
+
+    [Fact]
+    public void Load_ModelLists_AreTheChainsAndSetThePrimaryModels()
+    {
+        Write("""
+            {
+              "video_models": ["fal-ai/kling-video/o3/pro/reference-to-video", "leonardo:kling-3.0"],
+              "image_models": ["gemini-3-pro-image-preview", "gemini-3.1-flash-image-preview"]
+            }
+            """);
+
+        var settings = SettingsLoader.Load(_paths, NoEnvironment);
+
+        settings.VideoModelChain().Should().Equal("fal-ai/kling-video/o3/pro/reference-to-video", "leonardo:kling-3.0");
+        settings.ImageModelChain().Should().Equal("gemini-3-pro-image-preview", "gemini-3.1-flash-image-preview");
+        (settings.VideoModel, settings.ImageModel).Should().Be(("fal-ai/kling-video/o3/pro/reference-to-video", "gemini-3-pro-image-preview"));
+    }
+
+    [Fact]
+    public void Load_SingularModels_AreOneItemChainsWithTheImageFallback()
+    {
+        Write("""{ "video_model": "leonardo:kling-3.0", "image_model": "gemini-3-pro-image-preview" }""");
+
+        var settings = SettingsLoader.Load(_paths, NoEnvironment);
+
+        settings.VideoModelChain().Should().Equal("leonardo:kling-3.0");
+        settings.ImageModelChain().Should().Equal("gemini-3-pro-image-preview");
+        new ProjectSettings().ImageModelChain().Should().Equal(SettingsDefaults.ImageModel, SettingsDefaults.ImageFallbackModel);
+    }
+
+    [Theory]
+    [InlineData("""{ "video_models": ["leonardo:kling-3.0"], "video_model": "leonardo:kling-3.0" }""", "starsend.json $.video_models: give either video_models or video_model, not both")]
+    [InlineData("""{ "image_models": ["gemini-3-pro-image-preview"], "image_fallback_model": "gemini-3-pro-image-preview" }""", "starsend.json $.image_models: give either image_models or image_fallback_model, not both")]
+    [InlineData("""{ "video_models": [] }""", "starsend.json $.video_models: is empty")]
+    [InlineData("""{ "video_models": "leonardo:kling-3.0" }""", "starsend.json $.video_models: expected an array")]
+    [InlineData("""{ "video_models": ["leonardo:kling-3.0", "LEONARDO:kling-3.0"] }""", "starsend.json $.video_models[1]: LEONARDO:kling-3.0 is listed twice")]
+    [InlineData("""{ "video_models": ["leonardo:kling-3.0", "sora-2"] }""", "starsend.json $.video_models[1]: ")]
+    [InlineData("""{ "video_models": ["fal-ai/kling-video/o3/pro/reference-to-video", "leonardo:no-such-model"] }""", "starsend.json $.video_models[1]: video model 'leonardo:no-such-model' is not a Leonardo model StarSend knows")]
+    [InlineData("""{ "video_models": ["openai:sora-2"] }""", "starsend.json $.video_models[0]: ")]
+    [InlineData("""{ "image_models": ["gemini-3-pro-image-preview", "gemini-2.5-flash-image"] }""", "starsend.json $.image_models[1]: gemini-2.5-flash-image was shut down on 2026-10-02")]
+    [InlineData("""{ "image_models": ["gemini-9-image"] }""", "starsend.json $.image_models[0]: gemini-9-image is not a known image model")]
+    [InlineData("""{ "image_models": [3] }""", "starsend.json $.image_models[0]: expected a model id, got 3")]
+    public void Load_BadModelList_IsOneLineNamingItsPath(string json, string expected)
+    {
+        Write(json);
+
+        var act = () => SettingsLoader.Load(_paths, NoEnvironment);
+
+        var error = act.Should().Throw<BadInputException>().Which;
+        error.ExitCode.Should().Be(ExitCodes.BadInput);
+        error.Message.Split('\n').Should().ContainSingle().Which.Should().StartWith(expected);
+    }
+
+    [Fact]
+    public void Load_ImageModelWithItsOwnPrice_IsKnown()
+    {
+        Write("""{ "image_models": ["gemini-3.1-flash-image", "gemini-3-pro-image-preview"], "image_prices": { "gemini-3.1-flash-image": 0.07 } }""");
+
+        SettingsLoader.Load(_paths, NoEnvironment).ImageModelChain().Should().Equal("gemini-3.1-flash-image", "gemini-3-pro-image-preview");
     }
 
     [Fact]

@@ -47,6 +47,27 @@ public class FaultSpecTests
     }
 
     [Fact]
+    public void Parse_ModelGoneForANamedModel_HitsOnlyRequestsForThatModel()
+    {
+        var book = new FaultBook(seed: 1);
+        book.Replace("gemini:model-gone=gemini-3.1-flash-image-preview;submit:model-deprecated=fal-ai/kling-video/o3/pro/reference-to-video");
+
+        book.Next("gemini", "gemini-3-pro-image-preview").Should().BeNull();
+        book.Next("gemini", "gemini-3.1-flash-image-preview")!.Kind.Should().Be(FaultKind.ModelGone);
+        book.Next("submit", "fal-ai/kling-video/o3/standard/reference-to-video").Should().BeNull();
+        var deprecated = book.Next("submit", "fal-ai/kling-video/o3/pro/reference-to-video")!;
+        (deprecated.Kind, deprecated.Model, deprecated.Arg).Should().Be((FaultKind.ModelDeprecated, "fal-ai/kling-video/o3/pro/reference-to-video", (double?)null));
+        FaultSpec.Parse("gemini:model-gone").Single().IsFor("any-model").Should().BeTrue("without a name the rule hits every model, as before");
+    }
+
+    [Theory]
+    [InlineData("submit:model-gone=", "name the model")]
+    [InlineData("status:model-gone=x", "applies to gemini, submit, leonardo-create only")]
+    [InlineData("gemini:model-deprecated=x", "applies to submit only")]
+    public void Parse_BadModelGoneRule_SaysWhatIsWrong(string spec, string message) =>
+        FluentActions.Invoking(() => FaultSpec.Parse(spec)).Should().Throw<FormatException>().WithMessage($"*{message}*");
+
+    [Fact]
     public void Next_CountsPerTargetFromWhenRulesWereSet()
     {
         var book = new FaultBook(seed: 1);

@@ -46,6 +46,30 @@ public sealed class FalErrorsTests
         error.Should().BeOfType<ProviderException>().Which.Kind.Should().Be(kind);
     }
 
+    [Theory]
+    [InlineData(404, """{"detail":"Application 'o3' not found"}""")]
+    [InlineData(410, """{"detail":"The model has been deprecated and is no longer available.","error_type":"model_deprecated"}""")]
+    [InlineData(410, "")]
+    [InlineData(422, """{"detail":"This endpoint is deprecated; use fal-ai/kling-video/v3"}""")]
+    [InlineData(400, """{"message":"model not found"}""")]
+    public void FromAnswer_SubmitToAGoneModel_IsModelNotFound(int status, string body)
+    {
+        // fal's answer for a withdrawn endpoint is unconfirmed [U]: 404 and 410, any body shape, and deprecation wording all count.
+        var error = FalErrors.FromAnswer(Answer(status, body), FalCall.Submit, "fal-ai/old", null, Time);
+
+        var gone = error.Should().BeOfType<ProviderException>().Subject;
+        (gone.Kind, gone.HttpStatus).Should().Be((ProviderErrorKind.ModelNotFound, (int?)status));
+        gone.Message.Should().Contain("fal-ai/old");
+    }
+
+    [Fact]
+    public void FromAnswer_ValidationThatMentionsNoRetirement_StaysValidation()
+    {
+        var error = FalErrors.FromAnswer(Answer(422, """{"detail":"prompt is too long"}"""), FalCall.Submit, "m", null, Time);
+
+        error.Should().BeOfType<ProviderException>().Which.Kind.Should().Be(ProviderErrorKind.Validation);
+    }
+
     [Fact]
     public void FromAnswer_NotJson_KeepsTheStartOfTheBody()
     {

@@ -153,6 +153,21 @@ public sealed class GeminiImageProviderTests
     }
 
     [Fact]
+    public async Task GenerateAsync_JobNamesItsModel_CallsExactlyThatModelWithoutTheProvidersOwnFallback()
+    {
+        // The StepRunner walks image_models itself, one recorded intent per model: the provider must not fall back inside one call.
+        await using var h = await ProviderHarness.StartAsync($"gemini:model-gone={SettingsDefaults.ImageFallbackModel}");
+
+        var pinned = await h.Gemini.GenerateAsync(Grid with { Model = SettingsDefaults.ImageModel }, CancellationToken.None);
+        var act = () => h.Gemini.GenerateAsync(Grid with { Model = SettingsDefaults.ImageFallbackModel }, CancellationToken.None);
+
+        pinned.Model.Should().Be(SettingsDefaults.ImageModel);
+        var gone = (await act.Should().ThrowAsync<ProviderException>()).Which;
+        (gone.Kind, gone.HttpStatus).Should().Be((ProviderErrorKind.ModelNotFound, (int?)404));
+        h.Emulator.GetStats().ByModel.Should().Equal(new Dictionary<string, int> { [SettingsDefaults.ImageModel] = 1, [SettingsDefaults.ImageFallbackModel] = 1 });
+    }
+
+    [Fact]
     public async Task GenerateAsync_NoKey_IsUnauthorizedNamingTheVariable()
     {
         await using var h = await ProviderHarness.StartAsync(gemini: o => o with { ApiKey = " " });

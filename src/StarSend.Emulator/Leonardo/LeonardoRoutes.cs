@@ -15,8 +15,7 @@ internal sealed class LeonardoRoutes(LeonardoEndpoints endpoints)
             ("POST", ["api", "rest", "v1", "init-image"]) =>
                 new(FaultTargets.LeonardoUpload, RequestCounter.LeonardoInitImage, null, KeyCheck.Leonardo, (r, _) => endpoints.InitImage(r)),
             ("POST", ["leonardo-s3", _]) =>
-                // The body is already in memory, so reading its parts completes at once.
-                new(FaultTargets.LeonardoUpload, RequestCounter.LeonardoUpload, null, KeyCheck.None, (r, f) => endpoints.PresignedUploadAsync(r, f).GetAwaiter().GetResult()),
+                new(FaultTargets.LeonardoUpload, RequestCounter.LeonardoUpload, null, KeyCheck.None, endpoints.PresignedUploadAsync),
             ("POST", ["api", "rest", "v1", "generations-image-to-video"]) =>
                 new(FaultTargets.LeonardoCreate, RequestCounter.LeonardoCreate, "leonardo:v1", KeyCheck.Leonardo, endpoints.CreateV1),
             ("POST", ["api", "rest", "v2", "generations"]) =>

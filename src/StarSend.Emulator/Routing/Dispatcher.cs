@@ -45,15 +45,15 @@ internal sealed class Dispatcher(EmulatorOptions options, Router router, Control
             await Task.Delay(fault.StallTime, cancellationToken);
         }
 
-        var reply = (fault is null ? null : FaultReplies.Replace(fault, model)) ?? Handle(route, request, fault);
+        var reply = (fault is null ? null : FaultReplies.Replace(fault, model)) ?? await HandleAsync(route, request, fault);
         await ReplyWriter.WriteAsync(context, reply, fault, cancellationToken);
     }
 
-    private static Reply Handle(Route route, EmulatorRequest request, FaultRule? fault)
+    private static async Task<Reply> HandleAsync(Route route, EmulatorRequest request, FaultRule? fault)
     {
         try
         {
-            return route.Handle(request, fault);
+            return await route.HandleAsync(request, fault);
         }
 #pragma warning disable CA1031 // A bug in the emulator must answer like a server error, not kill the connection.
         catch (Exception e)

@@ -26,6 +26,11 @@ public sealed partial class ClientSequenceRunner
         var mode = ModeFor(sequence, record, request, caps);
         // Prompt edits, cherry-picks and --animate are checked before anything is written (exit 2 on bad input).
         var asked = TakePrompts.Resolve(sequence, record, request, CurrentAnalysis(record), settings.NegativePromptBase);
+        if (AlreadyHasTake(record, request, asked) is { } sameEdit)
+        {
+            return sameEdit;
+        }
+
         var elements = ConfirmElements(sequence, request, caps);
         if (request.DryRun)
         {
@@ -38,7 +43,7 @@ public sealed partial class ClientSequenceRunner
         // made this take (or started it) while we waited (issue #8, overlapping runs).
         await using var lease = await leases.AcquireAsync(id, $"starsend generate (run {runId})", cancellationToken);
         record = await GetAsync(id, cancellationToken);
-        if (AlreadyHasTake(record, request) is { } madeMeanwhile)
+        if (AlreadyHasTake(record, request, asked) is { } madeMeanwhile)
         {
             return madeMeanwhile;
         }
@@ -154,10 +159,33 @@ public sealed partial class ClientSequenceRunner
     /// <summary>A take belongs to the pass of the start frame it is made from; else to the sequence's pass.</summary>
     private string PassOfTake(SequenceRecord record) => record.StartFrame?.PassRunId ?? record.PassRunId ?? runId;
 
-    private static SequenceOutcome? AlreadyHasTake(SequenceRecord record, GenerateRequest request) =>
-        record.Takes.Count > 0 && record.State is not (SequenceState.Generating or SequenceState.StartFrameApproved) && !request.Again && request.Feedback is null
-            ? new SequenceOutcome(record.Id, ExitCodes.Ok, record.State, $"already has take {record.Takes[^1].Number}; not generated again (--again pays for another take)", 0)
+    /// <summary>
+    /// The outcome when this run must not pay for a take: the sequence already has one, and nothing asks for another.
+    /// Without <c>--again</c>, a prompt edit (<c>--prompt</c>, <c>--prompts-from</c>, <c>--animate</c>) asks for a new take
+    /// only when the latest take was not made with the same prompts and motion elements, so running the same edit again
+    /// (after a crash that came after its take was recorded, or by a script run twice) pays nothing. Until
+    /// <paramref name="asked"/> (the edit's resolved prompts) is known, an edit is not decided here.
+    /// </summary>
+    private static SequenceOutcome? AlreadyHasTake(SequenceRecord record, GenerateRequest request, (List<TakePrompt> Prompts, List<string> Animated, string? Negative)? asked = null)
+    {
+        if (record.Takes.Count == 0 || record.State is SequenceState.Generating or SequenceState.StartFrameApproved || request.Again || request.Feedback is not null)
+        {
+            return null;
+        }
+
+        var latest = record.Takes[^1];
+        var edits = request.PromptEdits.Count > 0 || request.PromptsFrom is not null || request.Animate is not null;
+        if (!edits)
+        {
+            return new SequenceOutcome(record.Id, ExitCodes.Ok, record.State, $"already has take {latest.Number}; not generated again (--again pays for another take)", 0);
+        }
+
+        var same = asked is { } a && latest.ShotPrompts.SequenceEqual(a.Prompts.Select(p => p.Prompt), StringComparer.Ordinal)
+            && latest.AnimatedElements.SequenceEqual(a.Animated, StringComparer.Ordinal);
+        return same
+            ? new SequenceOutcome(record.Id, ExitCodes.Ok, record.State, $"take {latest.Number} already has these prompts; not generated again (--again pays for another take with them)", 0)
             : null;
+    }
 
     /// <summary>
     /// The model the sequence is generated with (--model, else its video_model, else the project's), checked against

@@ -23,7 +23,7 @@ public sealed class IterationScriptTests(ITestOutputHelper output)
         ["analyze", Seq],
         ["generate", Seq, "--animate", "1,2", "--yes"],
         ["generate", Seq, "--feedback", Feedback, "--yes"],
-        ["generate", Seq, "--prompts-from", "1:shot01,2:shot02", "--again", "--yes"],
+        ["generate", Seq, "--prompts-from", "1:shot01,2:shot02", "--yes"],
         ["reset", Seq, "--to", "grid_review"],
         ["pick", Seq, "3"],
     ];
@@ -83,19 +83,14 @@ public sealed class IterationScriptTests(ITestOutputHelper output)
             var before = project.Emulator.GetStats();
             for (var s = 0; s < Script.Length; s++)
             {
-                var takesBefore = (await ProjectState.SequencesAsync(dir)).Sequences[Seq].Takes.Count;
                 // A structured call is killed once the emulator holds it (in its latency), so the kill lands in flight.
                 var asked = TextCalls(project);
                 Func<bool>? inFlight = trials[t][s] is "running (analyzing)" or "asking gemini-3.8-flash to rewrite" ? () => TextCalls(project) > asked : null;
                 if (trials[t][s] is { } killOn && await ChildCli.RunAndKillAsync(dir, project.Environment, killOn, inFlight, [.. Script[s], "--verbose"]))
                 {
+                    // Every step is run again after its kill, wherever the kill landed: a step whose take was already
+                    // recorded (the cherry-pick included: its prompts are the latest take's) pays nothing the second time.
                     kills++;
-                    var takesAfter = (await ProjectState.SequencesAsync(dir)).Sequences[Seq].Takes.Count;
-                    if (Script[s].Contains("--again") && takesAfter > takesBefore)
-                    {
-                        // Killed after the take was recorded: running --again once more would rightly pay for another.
-                        continue;
-                    }
                 }
 
                 var result = await ChildCli.RunAsync(dir, project.Environment, Script[s]);

@@ -46,6 +46,32 @@ public sealed class PromptIterationTests
     }
 
     [Fact]
+    public async Task Generate_PromptEditWithoutAgain_PaysForANewTakeOnce_TheSameEditRunTwicePaysNothing()
+    {
+        await using var h = await StepHarness.StartAsync();
+        var runner = h.Runner();
+        var sequence = h.Plan.Sequences.First(s => s.Shots.Count >= 2);
+        var (id, shot2) = (sequence.Id, sequence.Shots[1].Id);
+        await h.PickedAsync(runner, id, new GridCell(0, 0));
+        (await h.GenerateAsync(runner, id)).Succeeded.Should().BeTrue();
+        GenerateRequest Edit(string text) => new() { Yes = true, PromptEdits = new Dictionary<string, string> { [shot2] = text } };
+
+        var edited = await h.Clock.RunAsync(runner.GenerateAsync(id, Edit("slow push-in on the singer"), null, CancellationToken.None));
+        var repeated = await h.Clock.RunAsync(runner.GenerateAsync(id, Edit("slow push-in on the singer"), null, CancellationToken.None));
+        var plain = await h.Clock.RunAsync(runner.GenerateAsync(id, new GenerateRequest { Yes = true }, null, CancellationToken.None));
+        var other = await h.Clock.RunAsync(runner.GenerateAsync(id, Edit("static wide shot"), null, CancellationToken.None));
+
+        edited.Succeeded.Should().BeTrue(edited.Message);
+        edited.CostUsd.Should().BeGreaterThan(0, "an edit is a new take: no --again needed");
+        repeated.Message.Should().Be("take 2 already has these prompts; not generated again (--again pays for another take with them)");
+        repeated.CostUsd.Should().Be(0);
+        plain.Message.Should().StartWith("already has take 2");
+        other.CostUsd.Should().BeGreaterThan(0, "a different edit is another take");
+        h.Sequence(id).Takes.Select(t => t.ShotPrompts[1]).Should().Equal(sequence.Shots[1].Prompt, "slow push-in on the singer", "static wide shot");
+        h.Emulator.GetStats().SubmitsAccepted.Should().Be(3, "the edit run twice was paid once");
+    }
+
+    [Fact]
     public async Task Generate_BadPromptOptions_AreOneLineNamingTheSequenceAndNothingIsSent()
     {
         await using var h = await StepHarness.StartAsync();

@@ -84,6 +84,8 @@ public static class DailiesPage
             Animated = take.AnimatedElements,
             NegativePrompt = take.NegativePrompt ?? string.Empty,
             NegativePromptSent = take.NegativePromptSent == true,
+            Feedback = take.Feedback is { } f ? $"take {f.BaseTake}: {f.Text}" : string.Empty,
+            Rationale = take.Feedback?.Rationale ?? string.Empty,
             History = [.. s.Record.History.Where(e => e.Take == take.Number).Select(e => new EventView(
                 PageText.Action(e.Action), e.Text ?? string.Empty, e.Who, PageText.Time(e.At), e.Source ?? string.Empty))],
             Picture = Pictures.OfTake(s.Record, take, links),

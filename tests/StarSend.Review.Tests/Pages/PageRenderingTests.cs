@@ -103,6 +103,7 @@ public sealed class PageRenderingTests(ITestOutputHelper output)
             AnimatedElements = ["hair blowing"],
             NegativePrompt = "morphing, flicker, car moving",
             NegativePromptSent = false,
+            Feedback = new TakeFeedback("slower camera", 1, 1, "slowed the camera move in every shot", "gemini-3.8-flash", "SEQ01_feedback", 0.004m),
         };
         state.Sequences["SEQ01"] = record with { Takes = [record.Takes[0], second], State = SequenceState.Approved, ApprovedTake = 1 };
         var project = ReviewProject.Build(plan, state, new ProjectSettings());
@@ -113,10 +114,11 @@ public sealed class PageRenderingTests(ITestOutputHelper output)
         take2.Should().Contain("<span class=\"source\">from take 1</span>").And.Contain("<span class=\"source\">from edit&#x2B;animate</span>", "Fluid encodes + as a character reference; the browser shows edit+animate");
         take2.Should().Contain("<dd class=\"animated\">hair blowing</dd>");
         take2.Should().Contain("morphing, flicker, car moving").And.Contain("recorded only: the model takes no negative prompt");
+        take2.Should().Contain("<dd class=\"feedback\">take 1: slower camera <span class=\"rationale\">(rewrite: slowed the camera move in every shot)</span></dd>");
         take2.Should().Contain("data-action=\"approve\"", "take 2 is pending and can be approved");
         var take1 = Article(html, "take-SEQ01-1");
         take1.Should().NotContain("data-action=\"approve\"", "take 1 is the approved take already").And.Contain("data-action=\"retake\"");
-        take1.Should().NotContain("class=\"source\"", "take 1 predates prompt sources").And.NotContain("negative prompt");
+        take1.Should().NotContain("class=\"source\"", "take 1 predates prompt sources").And.NotContain("negative prompt").And.NotContain("class=\"feedback\"");
     }
 
     [Fact]

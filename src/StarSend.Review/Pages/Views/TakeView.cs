@@ -47,6 +47,12 @@ public sealed record TakeView
     /// <summary>The take's negative prompt, empty when it had none.</summary>
     public string NegativePrompt { get; init; } = string.Empty;
 
+    /// <summary>For a take made with <c>--feedback</c>: "take 1: slower camera" (the feedback on the take it rewrote); empty otherwise.</summary>
+    public string Feedback { get; init; } = string.Empty;
+
+    /// <summary>The text model's one-line rationale for its rewrite; empty without feedback.</summary>
+    public string Rationale { get; init; } = string.Empty;
+
     /// <summary>Whether the negative prompt went to the model; false when the model takes none and it was only recorded.</summary>
     public bool NegativePromptSent { get; init; }
 

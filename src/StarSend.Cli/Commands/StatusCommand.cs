@@ -87,6 +87,11 @@ internal static class StatusCommand
                 {
                     await context.Out.WriteLineAsync(fallbacks);
                 }
+
+                if (detail.Grids.LastOrDefault() is { RejectedCalls.Count: > 0 } grid)
+                {
+                    await context.Out.WriteLineAsync($"{only} grid {grid.Number} ({grid.Kind}): image calls not kept, not a 2x2 grid: {string.Join("; ", grid.RejectedCalls)}");
+                }
             }
 
             await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}");

@@ -93,6 +93,9 @@ public sealed record GridAttempt
     /// <summary>Set when the grid's shape is far from the aspect ratio asked, e.g. "1024x1024 is 1.00:1, not the 16:9 asked".</summary>
     public string? AspectNote { get; init; }
 
+    /// <summary>What each image call that was not kept drew instead of a 2x2 grid ("call 1: a 3x3 layout"; "call 2: one picture"); null when every call drew one.</summary>
+    public List<string>? RejectedCalls { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 

@@ -75,6 +75,7 @@ public sealed partial class ClientSequenceRunner
         var model = chain[0].Model;
         var finalPath = MediaPath(paths.GridsDir, pass, $"{sequence.Id}_grid.png");
         var noImage = 0;
+        var rejected = new List<string>();
         for (var attempt = 0; attempt <= settings.GridRetries; attempt++)
         {
             var prompt = GridPrompts.Stronger(basePrompt, attempt);
@@ -94,10 +95,14 @@ public sealed partial class ClientSequenceRunner
                     // The grid keeps the extension of the paid bytes (a JPEG grid stays a .jpg).
                     var kept = Path.ChangeExtension(finalPath, Path.GetExtension(result.File));
                     File.Copy(result.File, kept, overwrite: true);
-                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1) with { Width = image.Width, Height = image.Height, AspectNote = AspectNote(sequence, image), SkippedModels = skipped.Count > 0 ? skipped : null };
+                    return Attempt(number, pass, kept, "model", executions, prompt, model, cost, attempt + 1) with { Width = image.Width, Height = image.Height, AspectNote = AspectNote(sequence, image), SkippedModels = skipped.Count > 0 ? skipped : null, RejectedCalls = rejected.Count > 0 ? rejected : null };
                 }
 
-                log.Warning("{SequenceId}: image call {Attempt} drew one picture, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, detection.Reason);
+                // Another layout (nine panels asked as four) is named, never cut: its cells would slice through faces.
+                var drew = detection.Layout is { } layout ? $"a {layout} layout" : "one picture";
+                rejected.Add($"call {attempt + 1}: {drew}");
+                log.Warning("{SequenceId}: image call {Attempt} drew {Drew}, not a 2x2 grid ({Reason})", sequence.Id, attempt + 1, drew, detection.Reason);
+                progress?.Report(new StepProgress(sequence.Id, $"call {attempt + 1} drew {drew}, not a 2x2 grid", null, TimeSpan.Zero));
             }
             catch (ProviderException ex) when (ex.Kind is ProviderErrorKind.NoImage)
             {
@@ -138,7 +143,7 @@ public sealed partial class ClientSequenceRunner
         var cellHeight = singles.Min(s => s.Height);
         var composite = GridCompositor.Compose(singles, cellWidth, cellHeight);
         await StepRunner.WriteFileAtomicallyAsync(finalPath, ImageCodec.EncodePng(composite), cancellationToken);
-        return Attempt(number, pass, finalPath, "composite", executions, basePrompt, model, cost, executions.Count) with { Width = composite.Width, Height = composite.Height, AspectNote = AspectNote(sequence, composite), SkippedModels = skipped.Count > 0 ? skipped : null };
+        return Attempt(number, pass, finalPath, "composite", executions, basePrompt, model, cost, executions.Count) with { Width = composite.Width, Height = composite.Height, AspectNote = AspectNote(sequence, composite), SkippedModels = skipped.Count > 0 ? skipped : null, RejectedCalls = rejected.Count > 0 ? rejected : null };
     }
 
     /// <summary>Adds the models a call passed over to the grid's list, once per model (the first reason stays).</summary>

@@ -10,18 +10,19 @@ internal static class KeyframeArt
 {
     private static readonly Shape[] Shapes = [Shape.Circle, Shape.Square, Shape.Triangle, Shape.Diamond];
 
-    public static RgbaImage Grid(ulong seed, int width, int height)
+    /// <summary>A grid of <paramref name="columns"/> x <paramref name="rows"/> scenes (2x2 as asked; 3x3 for the grid-3x3 fault).</summary>
+    public static RgbaImage Grid(ulong seed, int width, int height, int columns = 2, int rows = 2)
     {
         var random = new SeededRandom(seed);
         var image = new RgbaImage(width, height);
-        var layout = GridLayout.For(width, height);
+        var layout = GridLayout.For(width, height, columns, rows);
         Canvas.FillRect(image, new Rect(0, 0, width, height), Rgb.White);
         var baseHue = random.Between(0, 360);
         var firstShape = random.Next(Shapes.Length);
         var cells = layout.Cells();
         for (var i = 0; i < cells.Count; i++)
         {
-            var hue = baseHue + (i * 90) + random.Between(-12, 12);
+            var hue = baseHue + (i * (360.0 / cells.Count)) + random.Between(-12, 12);
             DrawScene(image, cells[i], hue, Shapes[(firstShape + i) % Shapes.Length], random);
         }
 

@@ -34,6 +34,9 @@ internal enum FaultKind
     ImageProhibited,
     QuotaFreeTier,
     NotGrid,
+
+    /// <summary>A grid asked for as 2x2 comes back as nine panels (3x3), gutters and all.</summary>
+    Grid3x3,
     QuotaDay,
     ModelGone,
 

@@ -42,6 +42,7 @@ internal static class FaultSpec
         ["image-prohibited"] = (FaultKind.ImageProhibited, [FaultTargets.Gemini]),
         ["quota-free-tier"] = (FaultKind.QuotaFreeTier, [FaultTargets.Gemini]),
         ["not-grid"] = (FaultKind.NotGrid, [FaultTargets.Gemini]),
+        ["grid-3x3"] = (FaultKind.Grid3x3, [FaultTargets.Gemini]),
         ["quota-day"] = (FaultKind.QuotaDay, [FaultTargets.Gemini]),
         ["model-gone"] = (FaultKind.ModelGone, [FaultTargets.Gemini, FaultTargets.Submit, FaultTargets.LeonardoCreate]),
         ["model-deprecated"] = (FaultKind.ModelDeprecated, [FaultTargets.Submit]),

@@ -72,7 +72,8 @@ internal sealed partial class GeminiEndpoint(RequestCounter counter)
         // aspect-dropped: a proxy or SDK lost imageConfig.aspectRatio, and a square comes back without an error (field-log #5).
         ImageSizes.TryGet(fault?.Kind == FaultKind.AspectDropped ? "1:1" : parsed.AspectRatio, parsed.ImageSize, out var width, out var height);
         var seed = SeededRandom.SeedFrom(parsed.Prompt);
-        var image = grid ? KeyframeArt.Grid(seed, width, height) : KeyframeArt.Single(seed, width, height);
+        var panels = fault?.Kind == FaultKind.Grid3x3 ? 3 : 2;
+        var image = grid ? KeyframeArt.Grid(seed, width, height, panels, panels) : KeyframeArt.Single(seed, width, height);
         var (bytes, mimeType) = GeminiImageBytes.Encode(image, fault?.Kind);
         counter.ImageGenerated();
         if (fault?.Kind is FaultKind.ThoughtThenFinal or FaultKind.AllThought or FaultKind.DuplicateImage)

@@ -1,6 +1,10 @@
 namespace StarSend.Imaging.Grids;
 
-public sealed record GridDetection(bool IsGrid, double Score, string Reason);
+/// <summary>
+/// Whether an image is a 2x2 grid, the score behind it (0–1, <see cref="GridDetector.Threshold"/> and up is a grid), why,
+/// and, for an image that is not one, the other panel layout it shows ("3x3", columns x rows) when it shows one.
+/// </summary>
+public sealed record GridDetection(bool IsGrid, double Score, string Reason, string? Layout = null);
 
 /// <summary>
 /// Decides whether an image is a 2x2 grid of four distinct panels or one picture. A grid has a divider near each
@@ -34,8 +38,11 @@ public static class GridDetector
             score = Math.Max(score, Math.Min(1, GutterPairBonus + Math.Min(vertical.GutterContrast, horizontal.GutterContrast)));
         }
 
-        var isGrid = score >= Threshold;
-        var verdict = isGrid ? "2x2 grid" : "not a 2x2 grid";
-        return new GridDetection(isGrid, Math.Round(score, 3), $"{verdict}: {vertical.Describe()}; {horizontal.Describe()}");
+        // Another layout is checked on every image: a 4x4 has gutters at the midlines too, and cut as 2x2 would give
+        // cells of four panels each.
+        var layout = PanelLayout.Describe(image);
+        var isGrid = score >= Threshold && layout is null;
+        var verdict = isGrid ? "2x2 grid" : layout is null ? "not a 2x2 grid" : $"a {layout} layout, not a 2x2 grid";
+        return new GridDetection(isGrid, Math.Round(score, 3), $"{verdict}: {vertical.Describe()}; {horizontal.Describe()}", layout);
     }
 }

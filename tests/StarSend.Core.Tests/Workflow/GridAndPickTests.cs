@@ -37,6 +37,22 @@ public sealed class GridAndPickTests
     }
 
     [Fact]
+    public async Task GridAsync_ModelDrawsNinePanels_NamesTheLayout_NeverCutsIt_AndTheRetryIsKept()
+    {
+        await using var h = await StepHarness.StartAsync(faults: "gemini:grid-3x3@1;gemini:not-grid@2");
+
+        var outcome = await h.Clock.RunAsync(h.Runner().GridAsync("SEQ01", again: false, null, CancellationToken.None));
+
+        outcome.Succeeded.Should().BeTrue(outcome.Message);
+        var grid = h.Sequence("SEQ01").Grids.Should().ContainSingle().Subject;
+        grid.Calls.Should().Be(3);
+        grid.RejectedCalls.Should().Equal("call 1: a 3x3 layout", "call 2: one picture");
+        GridDetector.Detect(ImageCodec.Decode(h.Paths.Full(grid.File!))).IsGrid.Should().BeTrue("the kept grid is call 3's 2x2");
+        var first = h.ReadExecutions().Executions.Values.Single(e => e.Id == "SEQ01_grid#1");
+        GridDetector.Detect(ImageCodec.Decode(h.Paths.Full(first.Outputs.Single().Path))).Layout.Should().Be("3x3", "the emulator drew nine panels, and they were named, not cut");
+    }
+
+    [Fact]
     public async Task GridAsync_FirstAnswerHasNoImage_TheGridCountsThatPossiblyBilledCallToo()
     {
         await using var h = await StepHarness.StartAsync(faults: "gemini:no-image@1");

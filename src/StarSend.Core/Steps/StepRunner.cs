@@ -53,6 +53,28 @@ public sealed partial class StepRunner : IDisposable
     /// <remarks>A call that failed without being billed has its cost set to zero when it fails.</remarks>
     public static decimal Committed(ExecutionsDocument doc) => doc.Executions.Values.Sum(e => e.ChargedUsd);
 
+    /// <summary>
+    /// Checks a per-shot take as a whole before its first call is sent: what the project has committed plus every new
+    /// call of the take (US dollars each, by step id) against the budget, so a take the budget cannot finish sends
+    /// nothing instead of paying for the shots that fit. Calls that resume or reuse a paid job are not new: leave them out.
+    /// </summary>
+    /// <exception cref="BudgetExceededException">The take would pass the budget; names the sequence, the calls and the sums.</exception>
+    public async Task CheckTakeBudgetAsync(string sequenceId, IReadOnlyList<(string StepId, decimal EstimateUsd)> newCalls, CancellationToken cancellationToken)
+    {
+        if (_options.BudgetUsd is not { } budget || newCalls.Count == 0)
+        {
+            return;
+        }
+
+        var committed = Committed(await _store.ReadAsync(cancellationToken));
+        var take = newCalls.Sum(c => c.EstimateUsd);
+        if (committed + take > budget)
+        {
+            throw new BudgetExceededException(
+                $"{sequenceId}: this take ({newCalls.Count} calls, ~${take:0.00}) would take the project to ${committed + take:0.00}, past its budget of ${budget:0.00}; nothing was sent");
+        }
+    }
+
     public void Dispose() => _jobSlots.Dispose();
 
     private Task<ExecutionRecord> SaveAsync(ExecutionRecord record) =>

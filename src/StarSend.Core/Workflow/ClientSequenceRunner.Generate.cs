@@ -261,11 +261,27 @@ public sealed partial class ClientSequenceRunner
     {
         var images = ElementImagesOf(elements);
         var prompts = PromptsOf(sequence, take);
+        // The whole take against the budget before its first shot is sent: shots that resume or reuse a paid job are
+        // already counted; the others are new money (a take the budget cannot finish must not pay for half of itself).
+        var reusables = new StepResult?[sequence.Shots.Count];
+        var fresh = new List<(string StepId, decimal EstimateUsd)>();
+        for (var i = 0; i < sequence.Shots.Count; i++)
+        {
+            var stepId = $"{sequence.Id}_{sequence.Shots[i].Id}";
+            reusables[i] = await ReusableAsync(stepId, record, cancellationToken);
+            var inFlight = (await steps.FindAsync(stepId, cancellationToken)).Any(e => e.Status is ExecutionStatus.Intent or ExecutionStatus.Submitted or ExecutionStatus.SubmissionUnknown);
+            if (reusables[i] is null && !inFlight)
+            {
+                var frameFile = (record.ShotStartFrames.TryGetValue(sequence.Shots[i].Id, out var shotFrame) ? shotFrame : record.StartFrame!).File;
+                fresh.Add((stepId, steps.PreviewVideo(frameFile, images, [new Providers.ShotPrompt(prompts[i].Prompt, sequence.Shots[i].Duration)]).CostUsd));
+            }
+        }
+
+        await steps.CheckTakeBudgetAsync(sequence.Id, fresh, cancellationToken);
         var calls = sequence.Shots.Select(async (shot, index) =>
         {
             var stepId = $"{sequence.Id}_{shot.Id}";
-            var reusable = await ReusableAsync(stepId, record, cancellationToken);
-            if (reusable is not null)
+            if (reusables[index] is { } reusable)
             {
                 return reusable;
             }

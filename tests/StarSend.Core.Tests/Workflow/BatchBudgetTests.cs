@@ -37,4 +37,22 @@ public sealed class BatchBudgetTests
         StepRunner.Committed(h.ReadExecutions()).Should().Be(grids + (2 * take)).And.BeLessThanOrEqualTo(budget);
         (h.Stats.SubmitsAccepted - submits).Should().Be(2);
     }
+
+    [Fact]
+    public async Task Generate_PerShotTakeTheBudgetCannotFinish_SendsNoShotAtAll()
+    {
+        await using var h = await StepHarness.StartAsync();
+        await h.PickedAsync(h.Runner(), "SEQ04", new GridCell(0, 0));
+        var committed = StepRunner.Committed(h.ReadExecutions());
+        var shot = 6 * h.VideoPrice;
+        var runner = h.Runner(h.Steps(o => o with { BudgetUsd = committed + (1.5m * shot) }));
+
+        var outcome = await h.GenerateAsync(runner, "SEQ04");
+
+        outcome.ExitCode.Should().Be(ExitCodes.BudgetExceeded, outcome.Message);
+        outcome.Message.Should().StartWith($"SEQ04: this take (2 calls, ~${2 * shot:0.00})").And.EndWith("nothing was sent");
+        h.Stats.SubmitsAccepted.Should().Be(0, "one shot would have fit, but half a take is money for nothing");
+        StepRunner.Committed(h.ReadExecutions()).Should().Be(committed);
+        h.Sequence("SEQ04").State.Should().Be(SequenceState.StartFrameApproved);
+    }
 }

@@ -103,16 +103,34 @@ public sealed partial class ClientSequenceRunner
         catch (ProviderException ex) when (ex.FieldErrors.Count > 0)
         {
             // A validation answer, item by item, at the plan's JSON paths where they map (issue #8 item 8).
-            var message = $"{ex.StepId ?? id}: fal.ai answered HTTP {ex.HttpStatus ?? 422}: {FieldErrorPaths.Describe(plan, sequence, ex.StepId, ex.FieldErrors)}";
+            var (kept, keptUsd) = await KeptShotsAsync(sequence, cancellationToken);
+            var message = $"{ex.StepId ?? id}: fal.ai answered HTTP {ex.HttpStatus ?? 422}: {FieldErrorPaths.Describe(plan, sequence, ex.StepId, ex.FieldErrors)}{kept}";
             log.Error("{SequenceId}: {Message}", id, message);
             record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, message));
-            return new SequenceOutcome(id, ex.ExitCode, record.State, message, 0);
+            return new SequenceOutcome(id, ex.ExitCode, record.State, message, keptUsd);
         }
         catch (StarSendException ex)
         {
-            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message));
-            return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message, 0);
+            var (kept, keptUsd) = await KeptShotsAsync(sequence, cancellationToken);
+            record = await UpdateAsync(id, r => SequenceWorkflow.Fail(r, ex.Message + kept));
+            return new SequenceOutcome(id, ex.ExitCode, record.State, ex.Message + kept, keptUsd);
         }
+    }
+
+    /// <summary>
+    /// The shots of a per-shot take this run paid for and finished although the take failed on another shot: said in the
+    /// outcome ("; paid and kept for the next run: SEQ04_shot01 ~$0.67") and counted in its cost. The next generate of
+    /// the sequence uses them instead of paying again.
+    /// </summary>
+    private async Task<(string Text, decimal CostUsd)> KeptShotsAsync(PlanSequence sequence, CancellationToken cancellationToken)
+    {
+        var shotSteps = sequence.Shots.Select(s => $"{sequence.Id}_{s.Id}").ToHashSet(StringComparer.Ordinal);
+        var paid = (await steps.FindAllAsync(cancellationToken))
+            .Where(e => e.RunId == runId && e.Status == ExecutionStatus.Complete && shotSteps.Contains(e.StepId) && e.Outputs.Count == 1)
+            .ToList();
+        return paid.Count == 0
+            ? (string.Empty, 0)
+            : ($"; paid and kept for the next run: {string.Join(", ", paid.Select(e => FormattableString.Invariant($"{e.StepId} ~${e.ChargedUsd:0.00}")))}", paid.Sum(e => e.ChargedUsd));
     }
 
     /// <summary>

@@ -209,4 +209,23 @@ public sealed class GenerateTests
 
     private static async Task<string> UploadUrlAsync(ExecutionsDocument doc, string file) =>
         doc.Uploads[await Fingerprint.OfFileAsync(file, CancellationToken.None)].Url;
+
+    [Fact]
+    public async Task GenerateAsync_OneShotRefused_TheOutcomeCountsAndNamesTheShotPaidAndKept_AndTheNextRunUsesIt()
+    {
+        await using var h = await StepHarness.StartAsync(faults: "submit:content-policy@2");
+        var runner = h.Runner();
+        await h.PickedAsync(runner, "SEQ04", new GridCell(0, 0));
+
+        var refused = await h.GenerateAsync(runner, "SEQ04");
+        var paid = h.ReadExecutions().Executions.Values.Single(e => e.StepId.StartsWith("SEQ04_shot", StringComparison.Ordinal) && e.Status == Core.Executions.ExecutionStatus.Complete);
+        var rerun = await h.GenerateAsync(h.Runner(), "SEQ04");
+
+        refused.Succeeded.Should().BeFalse();
+        refused.Message.Should().EndWith($"; paid and kept for the next run: {paid.StepId} ~${paid.ChargedUsd:0.00}");
+        refused.CostUsd.Should().Be(paid.ChargedUsd, "the money this run spent is in its outcome, not $0.00");
+        rerun.Succeeded.Should().BeTrue(rerun.Message);
+        h.Sequence("SEQ04").Takes.Single().ExecutionIds.Should().Contain(paid.Id, "the kept shot went into the take");
+        h.Stats.SubmitsAccepted.Should().Be(2, "the kept shot was not paid again");
+    }
 }

@@ -29,9 +29,21 @@ public static class SequenceWorkflow
         [SequenceState.Final] = [],
     };
 
-    /// <summary>Every command legal for <paramref name="record"/> now, the usual next step first.</summary>
-    public static IReadOnlyList<SequenceCommand> LegalCommands(SequenceRecord record) =>
-        [.. _legal[record.State].Where(c => c != SequenceCommand.Pick || record.ApprovedTake is null)];
+    /// <summary>
+    /// Every command legal for <paramref name="record"/> now, the usual next step first. A sequence sent back to
+    /// grid_review or start_frame_approved (reset, a re-pick) that has takes may still approve one of them: going back
+    /// to look at the grid must not cost a new take to approve one already paid for.
+    /// </summary>
+    public static IReadOnlyList<SequenceCommand> LegalCommands(SequenceRecord record)
+    {
+        var legal = _legal[record.State].Where(c => c != SequenceCommand.Pick || record.ApprovedTake is null).ToList();
+        if (record.State is SequenceState.GridReview or SequenceState.StartFrameApproved && record.Takes.Count > 0)
+        {
+            legal.Add(SequenceCommand.ApproveTake);
+        }
+
+        return legal;
+    }
 
     public static bool IsLegal(SequenceRecord record, SequenceCommand command) => LegalCommands(record).Contains(command);
 

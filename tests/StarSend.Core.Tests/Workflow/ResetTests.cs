@@ -37,6 +37,12 @@ public sealed class ResetTests
         repicked.State.Should().Be(SequenceState.StartFrameApproved);
         repicked.Takes.Should().HaveCount(1, "the take made from the old start frame is kept");
         h.Stats.Requests.Values.Sum().Should().Be(requests, "reset and re-pick pay for nothing");
+
+        // The producer looked again and prefers the take they had: approving it needs no new take.
+        var approved = await runner.ApproveTakeAsync("SEQ01", 1, CancellationToken.None);
+        approved.State.Should().Be(SequenceState.Approved);
+        approved.ApprovedTake.Should().Be(1);
+        h.Stats.Requests.Values.Sum().Should().Be(requests, "approving a kept take pays for nothing");
     }
 
     [Fact]

@@ -21,6 +21,19 @@ internal sealed class BatchOptions
     }
 
     /// <summary>Refuses a selection the plan does not have (exit 2), before the command asks for keys or reads state.</summary>
-    public void Check(ParseResult parseResult, ClientPlan plan) =>
-        SequenceSelection.Select(plan, parseResult.GetValue(Ids) ?? [], parseResult.GetValue(Section), parseResult.GetValue(All));
+    /// <remarks>
+    /// An unknown option lands among the sequence ids (the SEQ argument takes any token), so a token that starts with
+    /// '-' is reported as the misspelt option it is, not as an unknown sequence.
+    /// </remarks>
+    public void Check(ParseResult parseResult, ClientPlan plan)
+    {
+        var ids = parseResult.GetValue(Ids) ?? [];
+        if (ids.FirstOrDefault(id => id.StartsWith('-')) is { } option)
+        {
+            var verb = parseResult.CommandResult.Command.Name;
+            throw new Core.Errors.BadInputException($"unrecognized option '{option}' for {verb}; 'starsend {verb} --help' lists its options");
+        }
+
+        SequenceSelection.Select(plan, ids, parseResult.GetValue(Section), parseResult.GetValue(All));
+    }
 }

@@ -127,5 +127,20 @@ public sealed class UsageErrorTests : IDisposable
         ProjectSnapshot.Take(_project, "logs").ChangesSince(before).Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("generate SEQ01 --again --dryrun", "'--dryrun'", "generate")]
+    [InlineData("analyze --dry-run --all", "'--dry-run'", "analyze")]
+    [InlineData("grid --all --dry-run", "'--dry-run'", "grid")]
+    public async Task Run_MisspeltOptionAmongSequenceIds_IsNamedAsAnOption_NotAnUnknownSequence(string commandLine, string option, string verb)
+    {
+        var before = ProjectSnapshot.Take(_project);
+
+        var result = await Harness.Cli.RunAsync(_project, OfflineEnvironment.Create(), commandLine.Split(' '));
+
+        result.ShouldFailWith(ExitCodes.BadInput);
+        result.ErrorLines.Should().ContainSingle().Which.Should().Contain($"unrecognized option {option} for {verb}").And.NotContain("unknown sequence").And.NotContain("name the sequences");
+        ProjectSnapshot.Take(_project, "logs").ChangesSince(before).Should().BeEmpty();
+    }
+
     public void Dispose() => _temp.Dispose();
 }

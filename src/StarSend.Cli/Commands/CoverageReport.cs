@@ -24,7 +24,8 @@ internal static class CoverageReport
         var sections = plan.Sequences.GroupBy(s => s.Section).Select(g => new
         {
             Section = g.Key,
-            PlannedS = g.Sum(s => s.EndS - s.StartS),
+            // An omitted sequence is cut from the edit: left out of the planned seconds, as on the board (its gap is listed).
+            PlannedS = g.Where(s => !omitted.Contains(s.Id) && !PlanExtras.Omitted(s) && sequences.Sequences.GetValueOrDefault(s.Id) is not { Omitted: true }).Sum(s => s.EndS - s.StartS),
             ApprovedS = rate.SecondsOf(edit.Clips.Where(c => c.Section == g.Key).Sum(c => c.Duration)),
         }).ToList();
         var spent = CostLedger.Read(context.Paths.ExecutionsFile, plan, sequences).Sum(e => e.SpentUsd);

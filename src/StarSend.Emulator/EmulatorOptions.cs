@@ -17,6 +17,20 @@ public sealed record EmulatorOptions
     /// <summary>Fault rules (see FaultSpec for the syntax), e.g. <c>status:503@1,2;gemini:not-grid@1</c>.</summary>
     public string? Faults { get; init; }
 
+    /// <summary>Why <paramref name="faults"/> (the <see cref="Faults"/> syntax) is not a valid set of rules, or null when it is.</summary>
+    public static string? FaultsProblem(string? faults)
+    {
+        try
+        {
+            StarSend.Emulator.Faults.FaultSpec.Parse(faults);
+            return null;
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     /// <summary>Seed for rate-based faults.</summary>
     public int Seed { get; init; } = 1;
 

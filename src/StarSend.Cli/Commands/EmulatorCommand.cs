@@ -12,6 +12,14 @@ internal static class EmulatorCommand
         var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one)", DefaultValueFactory = _ => 0 };
         var latency = new Option<int?>("--latency") { Description = "Milliseconds a video job runs before it completes" };
         var faults = new Option<string?>("--faults") { Description = "Fault rules, e.g. 'status:503@1,2;gemini:not-grid@1'" };
+        // A bad fault rule is a usage error (exit 2, one line), found before anything runs or is written.
+        faults.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && EmulatorOptions.FaultsProblem(r.Tokens[0].Value) is { } problem)
+            {
+                r.AddError($"--faults: {problem}");
+            }
+        });
         port.Validators.Add(r =>
         {
             // A value that failed to parse ('--port abc') is already reported; reading it here would throw.

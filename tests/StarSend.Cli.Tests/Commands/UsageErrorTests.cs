@@ -30,6 +30,7 @@ public sealed class UsageErrorTests : IDisposable
     [InlineData("status --project", "--project")]
     [InlineData("emulator serve --port abc", "'abc'")]
     [InlineData("emulator serve --port 70000", "--port must be between 0 and 65535")]
+    [InlineData("emulator serve --faults gemini:hang@1", "--faults: Fault rule 'gemini:hang@1'")]
     public async Task Run_BadCommandLine_ExitsTwoWithOneErrorLinePerProblem(string commandLine, params string[] problems)
     {
         var before = ProjectSnapshot.Take(_project);

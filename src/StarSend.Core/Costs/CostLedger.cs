@@ -22,7 +22,18 @@ public static class CostLedger
             return [];
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(executionsFile));
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(File.ReadAllBytes(executionsFile));
+        }
+        catch (JsonException ex)
+        {
+            var line = ex.LineNumber is { } l ? $" at line {l + 1}" : string.Empty;
+            throw new Errors.StateFileException($"{Path.GetFileName(executionsFile)} is unreadable{line}: not valid JSON; fix it or restore it from a backup", ex);
+        }
+
+        using var doc = parsed;
         if (!doc.RootElement.TryGetProperty("executions", out var executions) || executions.ValueKind != JsonValueKind.Object)
         {
             return [];

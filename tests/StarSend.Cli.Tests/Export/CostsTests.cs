@@ -88,4 +88,19 @@ public sealed class CostsTests(DemoProjectFixture demo) : IClassFixture<DemoProj
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain("$.prices_checked_on");
     }
+
+    [Fact]
+    public async Task Costs_TruncatedExecutionsFile_OneLineNamingTheFile_NoStackTrace()
+    {
+        using var temp = new TempDirectory();
+        var dir = demo.CopyTo(temp);
+        var executions = Directory.GetFiles(Path.Combine(dir, "state"), "executions.json", SearchOption.AllDirectories).Single();
+        var bytes = await File.ReadAllBytesAsync(executions);
+        await File.WriteAllBytesAsync(executions, bytes[..(bytes.Length / 2)]);
+
+        var result = await CliRun.RunAsync(dir, "costs");
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("executions.json is unreadable at line").And.NotContain("JsonReaderException").And.NotContain("unexpected");
+    }
 }

@@ -88,7 +88,7 @@ public sealed partial class ClientSequenceRunner
             log.Information("{SequenceId}: take {Take} ready in pass {Pass}: {Files}", id, recorded.Number, pass, recorded.Files.Select(f => f.Path).ToList());
             ReportTakeRecorded(sequence, mode, recorded, results, progress);
             var resumed = results.Any(r => r.Resumed) ? " (resumed a paid job)" : string.Empty;
-            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))} ({CostText(recorded)})", recorded.CostUsd);
+            return new SequenceOutcome(id, ExitCodes.Ok, record.State, $"take {recorded.Number} ready{resumed}: {string.Join(", ", recorded.Files.Select(f => f.Path))} ({CostText(recorded)}){FallbackElementsNote(id, recorded, caps)}", recorded.CostUsd);
         }
         catch (OperationCanceledException)
         {
@@ -131,6 +131,23 @@ public sealed partial class ClientSequenceRunner
         return paid.Count == 0
             ? (string.Empty, 0)
             : ($"; paid and kept for the next run: {string.Join(", ", paid.Select(e => FormattableString.Invariant($"{e.StepId} ~${e.ChargedUsd:0.00}")))}", paid.Sum(e => e.ChargedUsd));
+    }
+
+    /// <summary>
+    /// A fallback model sends the take as it was planned for the first model, elements included: when the first model
+    /// took fewer elements than the fallback could, the outcome says which were left out and how to send them.
+    /// </summary>
+    private string FallbackElementsNote(string id, Take take, VideoModelCapabilities planned)
+    {
+        if (take.Model is not { } made || take.ElementsDropped.Count == 0 || VideoModelId.Parse(made).Full == planned.Id.Full
+            || VideoModelCatalog.Find(made) is not { } fallback || fallback.ElementCap(withStartFrame: true) <= take.ElementsUsed.Count)
+        {
+            return string.Empty;
+        }
+
+        log.Warning("{SequenceId}: {Model} made the take without elements {Elements}, dropped for {Planned}", id, fallback.Id.Full, take.ElementsDropped, planned.Id.Full);
+        return $"; made by fallback {fallback.Id.Full} without {string.Join(", ", take.ElementsDropped)} (dropped for {planned.Id.Full}; "
+            + $"'starsend generate {id} --model {fallback.Id.Full} --again' sends up to {fallback.ElementCap(withStartFrame: true)})";
     }
 
     /// <summary>

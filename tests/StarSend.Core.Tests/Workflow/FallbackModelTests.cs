@@ -76,6 +76,9 @@ public sealed class FallbackModelTests
         skip.Reason.Should().StartWith("gone (HTTP 404): Leonardo create for ");
         h.Stats.LeonardoGenerationsAccepted.Should().Be(0);
         h.Stats.SubmitsAccepted.Should().Be(3, "three shots, each on the fallback once");
+        take.ElementsDropped.Should().NotBeEmpty("Leonardo's Kling takes no element with a start frame");
+        outcome.Message.Should().Contain($"; made by fallback fal:{Standard} without {string.Join(", ", take.ElementsDropped)} (dropped for leonardo:kling-3.0; 'starsend generate SEQ06 --model fal:{Standard} --again' sends up to 3)",
+            "the fallback was sent the take as planned, so the producer is told what it left out and how to send it");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public static class CostLedger
                 Status = status,
                 EstimateUsd = Money(e, "cost_usd") ?? 0m,
                 ReportedUsd = Money(e, ReportedField),
-                FinalState = CostStates.Of(status, hasOutputs),
+                FinalState = CostStates.Of(status, hasOutputs, Money(e, "cost_usd") ?? 0m),
             });
         }
 

@@ -71,7 +71,7 @@ public sealed class TimelineFormatTests
         var video = edl.Events.Where(e => e.Channel == "V").ToList();
         video.Select(e => (e.RecordIn, e.RecordOut)).Should().Equal(edit.Clips.Select(c => (c.Start, c.End)));
         video.Select(e => e.ClipName).Should().Equal("SEQ01 take 2", "SEQ03 take 1 shot01", "SEQ03 take 1 shot02");
-        video[0].Reel.Should().Be("SEQ01T02");
+        video.Select(e => e.Reel).Should().Equal(["SEQ01T02", "03T01S01", "03T01S02"], "each source file has its own reel, so a conform by reel finds each shot file");
         video[0].Comments.Should().Contain(c => c.Contains("run run-SEQ01", StringComparison.Ordinal));
         edl.Events[^1].Channel.Should().Be("AA");
         (edl.Events[^1].RecordIn, edl.Events[^1].RecordOut).Should().Be((0, 1000));

@@ -66,11 +66,30 @@ internal static class EdlWriter
         edl.Append(CultureInfo.InvariantCulture,
             $"{number:000}  {reel,-8} {channel,-5} C        {rate.Timecode(sourceIn)} {rate.Timecode(sourceIn + duration)} {rate.Timecode(recordIn)} {rate.Timecode(recordIn + duration)}\n");
 
-    /// <summary><c>SEQ01T01</c> when the sequence id and take fit CMX's 8 characters; otherwise <c>AX</c> (the clip name identifies it).</summary>
+    /// <summary>
+    /// One reel per source file, in CMX's 8 characters: <c>SEQ01T01</c> for a take's one file; for a shot file of a
+    /// per-shot take the sequence's number, take and shot (<c>04T02S01</c>), so no two files share a reel. <c>AX</c> when
+    /// the name does not fit (the clip name and source file comments identify it).
+    /// </summary>
     private static string Reel(TimelineClip clip)
     {
-        var reel = string.Create(CultureInfo.InvariantCulture, $"{clip.SequenceId}T{clip.TakeNumber:00}").ToUpperInvariant();
+        var reel = clip.ShotId is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{clip.SequenceId}T{clip.TakeNumber:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{Digits(clip.SequenceId)}T{clip.TakeNumber:00}S{Digits(clip.ShotId)}");
+        reel = reel.ToUpperInvariant();
         return reel.Length <= 8 && reel.All(char.IsAsciiLetterOrDigit) ? reel : "AX";
+    }
+
+    /// <summary>The trailing digits of an id (<c>SEQ04</c> → <c>04</c>), or the id itself when it has none.</summary>
+    private static string Digits(string id)
+    {
+        var start = id.Length;
+        while (start > 0 && char.IsAsciiDigit(id[start - 1]))
+        {
+            start--;
+        }
+
+        return start < id.Length ? id[start..] : id;
     }
 
     private static string Clean(string text, int max)

@@ -14,13 +14,13 @@ internal static class GenerateCommand
         var batch = new BatchOptions();
         var mode = GenerateModeOption.Create();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent and its estimated cost; pay nothing" };
-        var yes = new Option<bool>("--yes") { Description = "Accept dropped elements without asking (for scripts)" };
+        var yes = new Option<bool>("--yes") { Description = "Answer yes without asking (for scripts): to dropped elements, and to a --feedback rewrite before its take is paid" };
         var resubmit = new Option<bool>("--resubmit") { Description = "Submit again a call whose submit may have been billed but returned no request id" };
         var cancelRemote = new Option<bool>("--cancel-remote") { Description = "On Ctrl+C also cancel the remote jobs (otherwise they keep running and can be resumed)" };
-        var again = new Option<bool>("--again") { Description = "Also sequences that already have a take (pays for another take)" };
+        var again = new Option<bool>("--again") { Description = "Also sequences that already have a take (pays for another take; a prompt option alone asks for a new take only when its prompts differ from the latest take's)" };
         var model = new Option<string?>("--model")
         {
-            Description = "Video model for this run, provider:model (e.g. leonardo:kling-3.0, fal:fal-ai/kling-video/o3/pro/reference-to-video); overrides video_model",
+            Description = "Video model for this run, provider:model (e.g. leonardo:kling-3.0, fal:fal-ai/kling-video/o3/pro/reference-to-video); overrides video_model and pins it: no fallback to video_models",
             HelpName = "ID",
         };
         var prompt = new Option<string[]>("--prompt")
@@ -101,14 +101,25 @@ internal static class GenerateCommand
             try
             {
                 // Remote jobs are bounded by the StepRunner's job slots (settings.concurrency); sequences only wait on them.
+                var estimate = await csr.EstimateGenerateAsync(ids, request, token);
                 var outcomes = await BatchProgress.RunAsync(
-                    context, ids, await csr.EstimateGenerateAsync(ids, request, token), ids.Count, session.Settings.Concurrency,
+                    context, ids, estimate, ids.Count, session.Settings.Concurrency,
                     async (id, progress, t) =>
                     {
                         var outcome = await csr.GenerateAsync(id, request, progress, t);
                         return rewriteCost == 0 ? outcome : outcome with { CostUsd = outcome.CostUsd + rewriteCost, Message = $"{outcome.Message} (feedback rewrite ${rewriteCost:0.0000})" };
                     }, token);
-                return await OutcomeReport.WriteAsync(context, outcomes, request.DryRun ? null : "generate", await session.Sequences.ReadAsync(CancellationToken.None));
+                var exitCode = await OutcomeReport.WriteAsync(context, outcomes, request.DryRun ? null : "generate", await session.Sequences.ReadAsync(CancellationToken.None));
+                if (request.DryRun && !context.Json && session.Settings.BudgetUsd is { } budget)
+                {
+                    // What the budget check would say, before anything is paid (the run refuses what does not fit: exit 5).
+                    var committed = Core.Steps.StepRunner.Committed(await session.Executions.ReadAsync(token));
+                    var total = committed + estimate.CostUsd;
+                    await context.Out.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"Budget ${budget:0.00}: ${committed:0.00} spent or committed + ~${estimate.CostUsd:0.00} for this run = ${total:0.00}{(total > budget ? "; past the budget: the run would refuse what does not fit (exit 5)" : $"; ${budget - total:0.00} left after it")}"));
+                }
+
+                return exitCode;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {

@@ -17,8 +17,10 @@ public sealed partial class GenerateGuardTests
         project.SetSettings(("budget_usd", 0.01));
         var images = project.Emulator.GetStats().ImagesGenerated;
 
+        var dry = await project.MustRunAsync("generate", "SEQ01", "--dry-run");
         var result = await project.RunAsync("generate", "SEQ01");
 
+        dry.Out.Should().Contain("Budget $0.01: $").And.Contain("past the budget: the run would refuse what does not fit (exit 5)", "the dry run says what the real run then does");
         result.ShouldFailWith(ExitCodes.BudgetExceeded);
         result.Out.Should().Contain("budget").And.Contain("nothing was sent");
         project.Emulator.GetStats().SubmitsAccepted.Should().Be(0);

@@ -49,6 +49,10 @@ internal static class PricesCommand
                 rows.Add((model, "per image", usd, "starsend.json"));
             }
 
+            // The structured (vision and text) model of analyze and --feedback, billed by tokens (providers-2.md §3.5).
+            rows.Add((settings.AnalysisModel, "per million input tokens", SettingsDefaults.AnalysisInputPerMillion, "built-in"));
+            rows.Add((settings.AnalysisModel, "per million output tokens", SettingsDefaults.AnalysisOutputPerMillion, "built-in"));
+
             if (context.Json)
             {
                 await JsonOutput.WriteAsync(context.Out, new { CheckedOn = checkedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), AgeDays = age, Stale = age > StaleAfterDays, Prices = rows.Select(r => new { r.Model, r.Unit, r.Usd, r.Source }) });

@@ -74,6 +74,9 @@ public sealed class CostsTests(DemoProjectFixture demo) : IClassFixture<DemoProj
         json.RootElement.GetProperty("prices").EnumerateArray().Should().Contain(p =>
             p.GetProperty("model").GetString() == "leonardo:veo-3.1-generate-001" && p.GetProperty("usd").GetDecimal() == 0.40m && p.GetProperty("source").GetString() == "built-in (unconfirmed)",
             "the demo's SEQ10 runs on Leonardo's Veo 3.1, so its price must be in the table, marked as not confirmed by the provider");
+        json.RootElement.GetProperty("prices").EnumerateArray().Should().Contain(p =>
+            p.GetProperty("model").GetString() == "gemini-3.8-flash" && p.GetProperty("unit").GetString() == "per million output tokens" && p.GetProperty("usd").GetDecimal() == 3.75m,
+            "analyze and --feedback are paid calls too");
     }
 
     [Fact]

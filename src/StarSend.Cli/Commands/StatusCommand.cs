@@ -77,6 +77,11 @@ internal static class StatusCommand
                     ? $"{only} pass {pass}: every file of the pass starts with it ('starsend status --run {pass}' lists them)"
                     : $"{only} has no pass yet (its next grid or generate starts one)");
                 var detail = doc.Sequences.GetValueOrDefault(only) ?? new StarSend.Core.Sequences.SequenceRecord { Id = only };
+                if (detail.StartFrame is { Auto: true } auto)
+                {
+                    await context.Out.WriteLineAsync($"{only} start frame r{auto.Row}c{auto.Col} of grid {auto.Grid} was picked by run ({auto.AutoReason}); 'starsend pick {only} CELL' re-picks from the same grid for free");
+                }
+
                 await context.Out.WriteLineAsync(StarSend.Core.Analysis.AnalysisStatus.Describe(detail, context.Paths));
                 if (StarSend.Core.Sequences.PromptChanges.Describe(detail) is { } changes)
                 {

@@ -78,6 +78,8 @@ public sealed class RunCommandTests
         frame.AutoReason.Should().StartWith($"auto: r{frame.Row}c{frame.Col} scored highest").And.Contain("r0c0 sharpness").And.Contain("r1c1 sharpness")
             .And.Contain("colour closeness not scored");
         project.Emulator.GetStats().SubmitsAccepted.Should().Be(0, "--until pick pays for no take");
+        var status = await project.RunAsync("status", "SEQ02");
+        status.Out.Should().Contain($"SEQ02 start frame r{frame.Row}c{frame.Col} of grid 1 was picked by run ({frame.AutoReason})");
     }
 
     [Fact]

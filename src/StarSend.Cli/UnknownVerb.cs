@@ -39,21 +39,5 @@ internal static class UnknownVerb
         return best.Verb is not null && (best.Prefix && lower.Length >= 2 || best.Distance <= Math.Max(2, lower.Length / 3)) ? best.Verb : null;
     }
 
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
+    private static int Distance(string a, string b) => Core.Text.EditDistance.Between(a, b);
 }

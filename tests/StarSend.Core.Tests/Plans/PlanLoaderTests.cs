@@ -96,6 +96,22 @@ public sealed class PlanLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_KeyOneTypoFromAKnownKey_WarnsDidYouMean_ButACustomKeyIsLeftAlone()
+    {
+        var plan = PlanFixture.ValidPlan();
+        plan["sequences"]![0]!["video_modle"] = "leonardo:kling-3.0";
+        plan["sequences"]![0]!["shots"]![0]!["durration"] = 5;
+        plan["sequences"]![0]!["mood"] = "warm";
+
+        var report = _fixture.Load(plan);
+
+        report.Warnings.Should().Equal(
+            new PlanProblem("$.sequences[0].video_modle", "unknown key, ignored; did you mean 'video_model'?"),
+            new PlanProblem("$.sequences[0].shots[0].durration", "unknown key, ignored; did you mean 'duration'?"));
+        report.Plan.Sequences[0].VideoModel.Should().BeNull("the typo is not read as the model: the warning is the producer's only clue");
+    }
+
+    [Fact]
     public void Load_SequenceOfSevenShots_WarnsPerShotOnly()
     {
         var plan = PlanFixture.ValidPlan();

@@ -10,6 +10,11 @@ internal static class PlanWarnings
 {
     private const int MaxReferenceImages = 3;
 
+    // The keys StarSend reads on a sequence and a shot (snake_case as in client_plan.json); an unknown key this close
+    // to one of them is most likely a typo, silently ignored otherwise ('video_modle' would leave the project's model).
+    private static readonly string[] SequenceKeys = ["id", "section", "start_s", "end_s", "description", "grid_prompt", "elements", "shots", "video_model", "omit", "omitted"];
+    private static readonly string[] ShotKeys = ["id", "prompt", "duration", "own_start_frame"];
+
     /// <summary>Warnings for each sequence on the model it will use (its <c>video_model</c>, else <paramref name="projectModel"/>).</summary>
     public static IReadOnlyList<PlanProblem> For(ClientPlan plan, string projectModel = SettingsDefaults.VideoModel)
     {
@@ -26,6 +31,12 @@ internal static class PlanWarnings
         for (var s = 0; s < plan.Sequences.Count; s++)
         {
             var sequence = plan.Sequences[s];
+            warnings.AddRange(Typos(sequence.Extra, SequenceKeys, $"$.sequences[{s}]"));
+            for (var k = 0; k < sequence.Shots.Count; k++)
+            {
+                warnings.AddRange(Typos(sequence.Shots[k].Extra, ShotKeys, $"$.sequences[{s}].shots[{k}]"));
+            }
+
             var model = SequenceModelCheck.ModelFor(sequence, projectModel);
             if (VideoModelCatalog.Problem(model) is not null)
             {
@@ -50,6 +61,19 @@ internal static class PlanWarnings
         }
 
         return warnings;
+    }
+
+    /// <summary>Keys kept as extra fields that are one or two edits from a key StarSend reads: "did you mean" warnings.</summary>
+    private static IEnumerable<PlanProblem> Typos(Dictionary<string, System.Text.Json.JsonElement>? extra, string[] known, string path)
+    {
+        foreach (var key in extra?.Keys ?? Enumerable.Empty<string>())
+        {
+            var closest = known.Where(k => k != key).MinBy(k => Text.EditDistance.Between(key, k));
+            if (closest is not null && Text.EditDistance.Between(key, closest) <= (key.Length <= 4 ? 1 : 2) && !known.Contains(key))
+            {
+                yield return new($"{path}.{key}", $"unknown key, ignored; did you mean '{closest}'?");
+            }
+        }
     }
 
     private static string? PerShotReason(PlanSequence sequence, VideoModelCapabilities caps)

@@ -34,7 +34,7 @@ internal static class RunCommand
         command.Options.Add(resubmit);
         command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "run", async (context, token) =>
         {
-            var request = Request(parseResult.GetValue(pick)!, parseResult.GetValue(until)!, parseResult.GetValue(again), parseResult.GetValue(dryRun), parseResult.GetValue(yes), context);
+            var request = Request(parseResult.GetValue(pick)!, parseResult.GetResult(pick) is { Implicit: false }, parseResult.GetValue(until)!, parseResult.GetValue(again), parseResult.GetValue(dryRun), parseResult.GetValue(yes), context);
             using var session = ProjectSession.Open(context);
             batch.Check(parseResult, session.Plan);
             var csr = session.CreateRunner(new SessionOptions
@@ -71,7 +71,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static RunRequest Request(string pick, string until, bool again, bool dryRun, bool yes, RunContext context)
+    private static RunRequest Request(string pick, bool pickGiven, string until, bool again, bool dryRun, bool yes, RunContext context)
     {
         var step = Array.IndexOf(Steps, until.Trim().ToLowerInvariant());
         if (step < 0)
@@ -87,6 +87,7 @@ internal static class RunCommand
         return new RunRequest
         {
             Pick = pick,
+            PickGiven = pickGiven,
             Until = (RunStep)step,
             Generate = new GenerateRequest { Again = again, DryRun = dryRun, Yes = yes, Confirm = context.Host.Confirm },
         };

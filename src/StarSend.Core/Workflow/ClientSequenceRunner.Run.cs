@@ -63,9 +63,17 @@ public sealed partial class ClientSequenceRunner
                 return End(ExitCodes.Ok, record.State, "stopped after the grid (--until grid)");
             }
 
-            // 2. pick: a sequence whose grid waits for a pick (also one sent back there by 'reset --to grid_review' or a
-            // new grid, whose kept start frame is an earlier choice), or, dry, one whose grid is about to be drawn
-            if (record.State == SequenceState.GridReview || (record.StartFrame is null && request.DryRun && needsGrid))
+            // 2. pick: a sequence whose grid waits for a pick, or, dry, one whose grid is about to be drawn. A start frame
+            // kept from before (after 'reset --to grid_review') is replaced only for a newer grid or an explicit --pick:
+            // otherwise the producer went back to look, and run must neither re-pick nor pay for a take (it waits).
+            var kept = record.StartFrame is { } frame && record.Grids.Count > 0 && frame.Grid == record.Grids[^1].Number;
+            var picks = (record.State == SequenceState.GridReview && (!kept || request.PickGiven)) || (record.StartFrame is null && request.DryRun && needsGrid);
+            if (record.State == SequenceState.GridReview && !picks)
+            {
+                return End(ExitCodes.Ok, record.State, $"waiting for a pick: grid_review with start frame r{record.StartFrame!.Row}c{record.StartFrame.Col} kept from before; 'starsend pick {id} CELL', or run with --pick");
+            }
+
+            if (picks)
             {
                 if (request.DryRun)
                 {
@@ -119,7 +127,7 @@ public sealed partial class ClientSequenceRunner
             // 3. a take: what generate would do (resume, skip one that exists unless --again)
             var wantsTake = record.State is SequenceState.StartFrameApproved or SequenceState.Generating
                 || (record.State == SequenceState.Review && request.Generate.Again)
-                || (request.DryRun && record.StartFrame is null && done.Count > 0);
+                || (request.DryRun && (record.StartFrame is null ? done.Count > 0 : picks));
             if (!wantsTake)
             {
                 return End(ExitCodes.Ok, record.State, done.Count == 0 ? $"nothing missing ({SequenceWorkflow.StateName(record.State)})" : "done");
@@ -173,7 +181,7 @@ public sealed partial class ClientSequenceRunner
     {
         _ when code == ExitCodes.ProviderFailed && state == SequenceState.Generating => $"starsend run {id} (resumes the paid job; see the message for --resubmit)",
         SequenceState.NotStarted or SequenceState.GridExploring => $"starsend run {id}",
-        SequenceState.GridReview => $"starsend pick {id} CELL (or starsend run {id})",
+        SequenceState.GridReview => record.StartFrame is null ? $"starsend pick {id} CELL (or starsend run {id})" : $"starsend pick {id} CELL (or starsend run {id} --pick CELL)",
         SequenceState.StartFrameApproved or SequenceState.Generating => $"starsend run {id}",
         SequenceState.Review => $"starsend approve {id} --take {(record.Takes.Count > 0 ? record.Takes[^1].Number : 1)}",
         SequenceState.Approved => $"starsend approve {id} --final",

@@ -17,6 +17,12 @@ public sealed record RunRequest
     /// <summary>The cell <c>run</c> picks when a sequence has none: <c>1</c>–<c>4</c>, <c>r0c0</c>…, or <c>auto</c> (<see cref="CellRanking"/>).</summary>
     public string Pick { get; init; } = "1";
 
+    /// <summary>
+    /// True when the producer gave <c>--pick</c>: only then does <c>run</c> replace a start frame kept from before on a
+    /// sequence sent back to grid_review (<c>reset</c>); without it such a sequence waits for a pick by hand.
+    /// </summary>
+    public bool PickGiven { get; init; }
+
     public RunStep Until { get; init; } = RunStep.Generate;
 
     /// <summary>How to generate takes; its <see cref="GenerateRequest.Again"/> pays for another take of a sequence in review.</summary>

@@ -100,6 +100,27 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_AfterAResetToGridReview_WaitsForAPick_PaysNothing_UnlessPickIsGiven()
+    {
+        await using var project = await EmulatedProject.StartAsync();
+        (await project.RunAsync("run", "SEQ01", "--pick", "3", "--yes")).ExitCode.Should().Be(0);
+        (await project.RunAsync("reset", "SEQ01", "--to", "grid_review")).ExitCode.Should().Be(0);
+        var submits = project.Emulator.GetStats().SubmitsAccepted;
+
+        var dry = await project.RunAsync("run", "SEQ01", "--dry-run");
+        var looked = await project.RunAsync("run", "SEQ01", "--yes");
+        var keptFrame = (await ProjectState.SequencesAsync(project.Dir)).Sequences["SEQ01"].StartFrame!;
+        var dryPick = await project.RunAsync("run", "SEQ01", "--pick", "2", "--dry-run");
+
+        looked.ExitCode.Should().Be(0, looked.Error + looked.Out);
+        looked.Out.Should().Contain("starsend pick SEQ01 CELL (or starsend run SEQ01 --pick CELL)");
+        dry.Out.Should().NotContain("take (", "the dry run says what the real run then does").And.NotContain("pick 1");
+        (keptFrame.Row, keptFrame.Col).Should().Be((1, 0), "the producer's cell 3 is kept, not replaced by the default cell 1");
+        project.Emulator.GetStats().SubmitsAccepted.Should().Be(submits, "going back to look costs nothing");
+        dryPick.Out.Should().Contain("pick 2 $0").And.Contain("take (", "an explicit --pick replaces the kept frame, and then a take is what is missing");
+    }
+
+    [Fact]
     public async Task RunDryRun_PrintsStepsCostsAndBudgetLeft_AndSendsNothing()
     {
         await using var project = await EmulatedProject.StartAsync();

@@ -34,8 +34,12 @@ public sealed partial class StepRunner
         var earlier = await FindAsync(id, cancellationToken);
         foreach (var done in earlier.Where(e => e.Status == ExecutionStatus.Complete && e.Fingerprint == fingerprint && !claimed.Contains(e.Id)).Reverse())
         {
-            var file = done.Outputs.FirstOrDefault()?.Path;
-            if (file is not null && File.Exists(file) && await File.ReadAllTextAsync(file, cancellationToken) is var kept && validate(kept) is null)
+            // The file must still hold the bytes that call was paid for (its SHA-256), not a later answer written over it.
+            var output = done.Outputs.FirstOrDefault();
+            var file = output?.Path;
+            if (file is not null && File.Exists(file) && await File.ReadAllBytesAsync(file, cancellationToken) is var bytes
+                && Convert.ToHexStringLower(SHA256.HashData(bytes)) == output!.Sha256
+                && System.Text.Encoding.UTF8.GetString(bytes) is var kept && validate(kept) is null)
             {
                 _log.Information("{StepId}: using the answer {ExecutionId} an earlier run paid for; nothing is asked again", id, done.Id);
                 return new StructuredResult(done.Id, kept, file, done.Model, done.CostUsd, Resumed: true);

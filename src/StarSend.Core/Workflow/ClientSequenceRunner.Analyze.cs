@@ -46,7 +46,7 @@ public sealed partial class ClientSequenceRunner
             JsonSchema = AnalysisSchema.Json,
         };
         var number = record.Analyses.Count + 1;
-        var output = MediaPath(paths.StartFramesDir, pass, $"{id}_analysis{number:00}.json");
+        var output = FreshPath(MediaPath(paths.StartFramesDir, pass, $"{id}_analysis{number:00}.json"));
         var claimed = record.Analyses.Select(a => a.ExecutionId).ToHashSet(StringComparer.Ordinal);
         progress?.Report(new StepProgress(id, "analyzing", null, TimeSpan.Zero) { Kind = StepPhase.Running });
         try

@@ -52,7 +52,7 @@ public sealed partial class ClientSequenceRunner
             JsonSchema = FeedbackSchema.Json(shotIds),
         };
         var number = record.Rewrites.Count + 1;
-        var output = MediaPath(paths.VideosDir, pass, $"{id}_feedback{number:00}.json");
+        var output = FreshPath(MediaPath(paths.VideosDir, pass, $"{id}_feedback{number:00}.json"));
         var claimed = record.Rewrites.Select(r => r.ExecutionId).ToHashSet(StringComparer.Ordinal);
         log.Information("{SequenceId}: asking {Model} to rewrite take {Take}'s prompts from the feedback", id, settings.AnalysisModel, latest.Number);
         try

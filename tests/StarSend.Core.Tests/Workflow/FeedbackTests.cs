@@ -74,6 +74,27 @@ public sealed class FeedbackTests
     }
 
     [Fact]
+    public async Task Feedback_PaidAnswerNotYetStored_IsNotOverwrittenByAnotherFeedback_AndIsReusedForItsOwn()
+    {
+        await using var h = await StepHarness.StartAsync();
+        var runner = await WithOneTakeAsync(h);
+        var a = await RewriteAsync(h, runner, "feedback A");
+        var aFile = h.Paths.Full(a.Rewrite!.File);
+        // A run killed after A's answer was paid and written, before sequences.json kept the rewrite.
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(h.Paths.SequencesFile))!;
+        state["sequences"]![Id]!["rewrites"] = new System.Text.Json.Nodes.JsonArray();
+        File.WriteAllText(h.Paths.SequencesFile, state.ToJsonString());
+
+        var b = await RewriteAsync(h, h.Runner(), "feedback B");
+        var again = await RewriteAsync(h, h.Runner(), "feedback A");
+
+        h.Paths.Full(b.Rewrite!.File).Should().NotBe(aFile, "B's answer gets its own file; A's paid answer is not written over");
+        again.Reused.Should().BeTrue("A's paid answer is found again");
+        again.Rewrite!.Prompts.Should().OnlyContain(p => p.Prompt.EndsWith("feedback A", StringComparison.Ordinal), "the reused answer is A's, not B's");
+        h.Stats.StructuredAnswers.Should().Be(2, "A once, B once");
+    }
+
+    [Fact]
     public async Task Feedback_FirstAnswerMissesAShot_AsksOnceMoreThenRefusesNamingTheSequenceWithNothingElsePaid()
     {
         await using var h = await StepHarness.StartAsync(faults: "gemini:schema-invalid@2");

@@ -23,7 +23,8 @@ public static class FallbackRules
     {
         AccountBlockedException => null,
         ProviderException { Kind: ProviderErrorKind.ModelNotFound } gone => Gone(gone),
-        ProviderException { Kind: ProviderErrorKind.Transient, HttpStatus: { } status } ex => $"failed after the retries (HTTP {status}, nothing made or billed): {ex.Message}",
+        // Only an error status proves nothing was made: a 2xx whose body could not be read may have been billed.
+        ProviderException { Kind: ProviderErrorKind.Transient, HttpStatus: 408 or 429 or >= 500 } ex => $"failed after the retries (HTTP {ex.HttpStatus}, nothing made or billed): {ex.Message}",
         _ => null,
     };
 

@@ -82,9 +82,10 @@ public sealed partial class StepRunner
             }
             catch (StarSendException ex)
             {
-                var billed = ex is ProviderException { Kind: ProviderErrorKind.NoImage or ProviderErrorKind.ContentPolicy } ? intent.CostUsd : 0;
+                // An answer that came back 2xx (no image, a refusal, an unreadable body) may have been billed.
+                var billed = ex is ProviderException { Kind: ProviderErrorKind.NoImage or ProviderErrorKind.ContentPolicy } or ProviderException { HttpStatus: >= 200 and < 300 } ? intent.CostUsd : 0;
                 await SaveAsync(intent with { Status = ExecutionStatus.Failed, Error = ex.Message, CostUsd = billed, FinishedAt = _time.GetUtcNow() });
-                if (named && !last && FallbackRules.ImageReason(ex) is { } reason)
+                if (named && !last && FallbackRules.ImageReason(ex) is { } reason && (!models[i + 1].OnlyWhenGone || FallbackRules.IsGone(ex)))
                 {
                     if (FallbackRules.IsGone(ex))
                     {

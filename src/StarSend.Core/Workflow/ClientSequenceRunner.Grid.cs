@@ -68,7 +68,9 @@ public sealed partial class ClientSequenceRunner
         var basePrompt = GridPrompts.Base(plan, sequence);
         var references = ElementFiles(sequence, 3);
         // Each model of image_models at its own price: the fallback's intent is budget-checked at its rate (issue #10).
-        var chain = settings.ImageModelChain().Select(m => new ImageModelChoice(m, ImagePrice(m))).ToList();
+        // Without image_models, image_fallback_model is taken only when image_model is gone, as it always was.
+        var implicitChain = settings.ImageModels is not { Count: > 0 };
+        var chain = settings.ImageModelChain().Select((m, i) => new ImageModelChoice(m, ImagePrice(m), OnlyWhenGone: implicitChain && i > 0)).ToList();
         var skipped = new List<Providers.ModelSkip>();
         var executions = new List<string>();
         var cost = 0m;

@@ -12,6 +12,7 @@ public sealed class FallbackRulesTests
     [InlineData(ProviderErrorKind.Transient, 503, true)]
     [InlineData(ProviderErrorKind.Transient, 429, true)]
     [InlineData(ProviderErrorKind.Transient, null, false)]
+    [InlineData(ProviderErrorKind.Transient, 200, false)]
     [InlineData(ProviderErrorKind.ContentPolicy, 200, false)]
     [InlineData(ProviderErrorKind.NoImage, 200, false)]
     [InlineData(ProviderErrorKind.Validation, 400, false)]

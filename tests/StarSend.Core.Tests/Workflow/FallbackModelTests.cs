@@ -246,6 +246,21 @@ public sealed class FallbackModelTests
     }
 
     [Fact]
+    public async Task Grid_DefaultSettingsFlashOverloaded_DoesNotMoveToTheDearerPro_ButAGoneFlashDoes()
+    {
+        // Without image_models, image_fallback_model (Pro, twice Flash's price) is taken only when Flash is gone, as before.
+        await using var busy = await StepHarness.StartAsync("gemini:503@1-5");
+        var overloaded = await busy.Clock.RunAsync(busy.Runner().GridAsync("SEQ01", again: false, null, CancellationToken.None));
+        await using var gone = await StepHarness.StartAsync($"gemini:model-gone={FlashImage}");
+        var replaced = await gone.Clock.RunAsync(gone.Runner().GridAsync("SEQ01", again: false, null, CancellationToken.None));
+
+        overloaded.Succeeded.Should().BeFalse(overloaded.Message);
+        busy.Stats.ByModel.Keys.Should().Equal([FlashImage], "an overload is waited out and reported, never silently sent to Pro");
+        replaced.Succeeded.Should().BeTrue(replaced.Message);
+        gone.Sequence("SEQ01").Grids.Single().Model.Should().Be(ProImage);
+    }
+
+    [Fact]
     public async Task Grid_FallbackImageModelPastTheBudget_IsRefusedBeforeItIsSent()
     {
         // $0.067 for the flash model fits $0.10; the pro model's $0.134 does not.

@@ -13,7 +13,7 @@ internal static class GenerateCommand
     {
         var batch = new BatchOptions();
         var mode = GenerateModeOption.Create();
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent and its estimated cost; pay nothing" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be sent and its estimated cost; pay nothing (with --feedback, only its text call is paid, so the rewrite can be shown)" };
         var yes = new Option<bool>("--yes") { Description = "Answer yes without asking (for scripts): to dropped elements, and to a --feedback rewrite before its take is paid" };
         var resubmit = new Option<bool>("--resubmit") { Description = "Submit again a call whose submit may have been billed but returned no request id" };
         var cancelRemote = new Option<bool>("--cancel-remote") { Description = "On Ctrl+C also cancel the remote jobs (otherwise they keep running and can be resumed)" };
@@ -74,7 +74,7 @@ internal static class GenerateCommand
                 PromptEdits = PromptEdits(parseResult.GetValue(prompt) ?? []),
                 PromptsFrom = parseResult.GetValue(promptsFrom),
                 Animate = parseResult.GetValue(animate),
-                Feedback = parseResult.GetValue(feedback),
+                Feedback = parseResult.GetValue(feedback)?.Trim(),
             };
             if (request.EditsPrompts && ids.Count != 1)
             {

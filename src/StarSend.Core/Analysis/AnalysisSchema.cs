@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StarSend.Core.Json;
 
 namespace StarSend.Core.Analysis;
 
@@ -72,24 +73,8 @@ public static class AnalysisSchema
     /// <summary>Null when <paramref name="json"/> matches the schema and its bounds, else one line naming the JSON path.</summary>
     public static string? Check(string json)
     {
-        JsonDocument doc;
-        try
+        return StructuredJson.CheckObject(json, root =>
         {
-            doc = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            return $"not JSON ({ex.Message.Split('.')[0]})";
-        }
-
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return "$: expected an object";
-            }
-
             if (!root.TryGetProperty("environment", out var env) || env.ValueKind != JsonValueKind.Object)
             {
                 return "$.environment: expected an object";
@@ -138,7 +123,7 @@ public static class AnalysisSchema
             return Strings(root, "potential_moving_elements", MinPotential, MaxPotential) is { } potential
                 ? $"$.potential_moving_elements: {potential}"
                 : null;
-        }
+        });
     }
 
     /// <summary>Reads an answer that <see cref="Check"/> passed.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StarSend.Core.Json;
 using StarSend.Core.Plans;
 using StarSend.Core.Sequences;
 
@@ -79,24 +80,8 @@ public static class FeedbackSchema
     /// </summary>
     public static string? Check(string json, IReadOnlyList<string> shotIds)
     {
-        JsonDocument doc;
-        try
+        return StructuredJson.CheckObject(json, root =>
         {
-            doc = JsonDocument.Parse(json);
-        }
-        catch (JsonException ex)
-        {
-            return $"not JSON ({ex.Message.Split('.')[0]})";
-        }
-
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return "$: expected an object";
-            }
-
             if (!root.TryGetProperty("shots", out var shots) || shots.ValueKind != JsonValueKind.Array)
             {
                 return "$.shots: expected an array";
@@ -145,7 +130,7 @@ public static class FeedbackSchema
             return rationale.Trim().Contains('\n', StringComparison.Ordinal) || rationale.Length > MaxRationale
                 ? $"$.rationale: expected one line of at most {MaxRationale} characters"
                 : null;
-        }
+        });
     }
 
     /// <summary>Reads an answer <see cref="Check"/> passed: the prompts in <paramref name="basePrompts"/>' shot order, <c>feedback</c> where changed, and the rationale.</summary>

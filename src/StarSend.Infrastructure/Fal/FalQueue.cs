@@ -38,11 +38,9 @@ internal sealed class FalQueue
 
     public async Task<VideoJobHandle> SubmitAsync(VideoJob job, JsonObject body, CancellationToken cancellationToken)
     {
-        HttpAnswer answer;
-        try
-        {
-            answer = await _connectRetry.ExecuteAsync(
-                async token =>
+        var answer = await PaidCreate.SendAsync(
+            token => _connectRetry.ExecuteAsync(
+                async t =>
                 {
                     var request = _api.Request(_api.QueueEndpoint(job.Model));
                     if (_options.StartTimeout is { } start)
@@ -50,29 +48,17 @@ internal sealed class FalQueue
                         request.WithHeader("x-fal-request-timeout", Math.Max(2, (int)start.TotalSeconds).ToString(CultureInfo.InvariantCulture));
                     }
 
-                    return await _api.SendOnceAsync(request, HttpMethod.Post, body, _options.RequestTimeout, token);
+                    return await _api.SendOnceAsync(request, HttpMethod.Post, body, _options.RequestTimeout, t);
                 },
-                cancellationToken);
-        }
-        catch (HttpRequestException ex) when (TransportErrors.NothingSent(ex))
-        {
-            throw new ProviderException(
+                token).AsTask(),
+            "submit",
+            _options.RequestTimeout,
+            ex => new ProviderException(
                 $"could not connect to fal.ai at {_options.QueueUrl.Host} to submit {job.Model} ({ex.Message}); nothing was submitted",
                 ProviderErrorKind.Transient,
-                inner: ex);
-        }
-        catch (TransientHttpException ex) when (ex.TimedOut)
-        {
-            throw Unknown(job, $"no answer within {_options.RequestTimeout.TotalSeconds:0} s", ex);
-        }
-        catch (Exception ex) when (TransportErrors.IsTransport(ex))
-        {
-            throw Unknown(job, $"the connection broke before the answer ({ex.Message})", ex);
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            throw Unknown(job, "interrupted while the submit was in flight", ex);
-        }
+                inner: ex),
+            (reason, ex) => Unknown(job, reason, ex),
+            cancellationToken);
 
         if (!answer.IsSuccess)
         {

@@ -134,28 +134,14 @@ public sealed class LeonardoVideoProvider : IVideoProvider
         RequireKey();
         var url = _api.Endpoint(LeonardoRequestBody.PathFor(caps));
         var body = LeonardoRequestBody.Build(job, caps);
-        HttpAnswer answer;
-        try
-        {
-            answer = await _connectRetry.ExecuteAsync(async token => await _api.SendOnceAsync(url, HttpMethod.Post, body.DeepClone(), token), cancellationToken);
-        }
-        catch (HttpRequestException ex) when (TransportErrors.NothingSent(ex))
-        {
-            throw new ProviderException(
-                $"could not connect to Leonardo at {_options.BaseUrl.Host} to create {caps.Id.Full} ({ex.Message}); nothing was sent", ProviderErrorKind.Transient, inner: ex);
-        }
-        catch (TransientHttpException ex) when (ex.TimedOut)
-        {
-            throw Unknown(caps, $"no answer within {_options.RequestTimeout.TotalSeconds:0} s", ex);
-        }
-        catch (Exception ex) when (TransportErrors.IsTransport(ex))
-        {
-            throw Unknown(caps, $"the connection broke before the answer ({ex.Message})", ex);
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            throw Unknown(caps, "interrupted while the create was in flight", ex);
-        }
+        var answer = await PaidCreate.SendAsync(
+            token => _connectRetry.ExecuteAsync(async t => await _api.SendOnceAsync(url, HttpMethod.Post, body.DeepClone(), t), token).AsTask(),
+            "create",
+            _options.RequestTimeout,
+            ex => new ProviderException(
+                $"could not connect to Leonardo at {_options.BaseUrl.Host} to create {caps.Id.Full} ({ex.Message}); nothing was sent", ProviderErrorKind.Transient, inner: ex),
+            (reason, ex) => Unknown(caps, reason, ex),
+            cancellationToken);
 
         if (!answer.IsSuccess)
         {

@@ -19,6 +19,10 @@ internal static class LeonardoErrors
     /// <summary>The documented answer to a missing or wrong key.</summary>
     public static Reply Unauthorized() => Error(401, "Authentication hook unauthorized this request", "access-denied");
 
-    public static Reply S3(int status, string code, string message) =>
-        Reply.Text(status, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>{message}</Message></Error>", "application/xml");
+    /// <summary>S3's XML error body (a presigned upload refused); the code and message are escaped by the XML writer.</summary>
+    public static Reply S3(int status, string code, string message)
+    {
+        var error = new System.Xml.Linq.XElement("Error", new System.Xml.Linq.XElement("Code", code), new System.Xml.Linq.XElement("Message", message));
+        return Reply.Text(status, $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{error.ToString(System.Xml.Linq.SaveOptions.DisableFormatting)}", "application/xml");
+    }
 }

@@ -300,11 +300,14 @@ public sealed partial class ClientSequenceRunner
         // already counted; the others are new money (a take the budget cannot finish must not pay for half of itself).
         var reusables = new StepResult?[sequence.Shots.Count];
         var fresh = new List<(string StepId, decimal EstimateUsd)>();
+        var inFlightSteps = (await steps.FindAllAsync(cancellationToken))
+            .Where(e => e.Status is ExecutionStatus.Intent or ExecutionStatus.Submitted or ExecutionStatus.SubmissionUnknown)
+            .Select(e => e.StepId).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Shots.Count; i++)
         {
             var stepId = $"{sequence.Id}_{sequence.Shots[i].Id}";
             reusables[i] = await ReusableAsync(stepId, record, cancellationToken);
-            var inFlight = (await steps.FindAsync(stepId, cancellationToken)).Any(e => e.Status is ExecutionStatus.Intent or ExecutionStatus.Submitted or ExecutionStatus.SubmissionUnknown);
+            var inFlight = inFlightSteps.Contains(stepId);
             if (reusables[i] is null && !inFlight)
             {
                 var frameFile = (record.ShotStartFrames.TryGetValue(sequence.Shots[i].Id, out var shotFrame) ? shotFrame : record.StartFrame!).File;

@@ -45,6 +45,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
             ConsoleLog = consoleLog,
         };
         logger.Debug("starsend {Command} in {Project}", command, paths.Root);
+        StartupDiagnostics.Mark("logging");
         try
         {
             var code = await body(context, cancellationToken);

@@ -4,6 +4,7 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        StartupDiagnostics.Mark("main");
         StartupSwitches.Apply(args);
         var code = await StarSendApp.RunAsync(args, CliHost.FromProcess());
         StartupDiagnostics.WriteIfAsked(Console.Error);

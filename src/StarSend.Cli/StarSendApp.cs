@@ -24,7 +24,9 @@ internal static class StarSendApp
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
     {
         var root = Build(host);
+        StartupDiagnostics.Mark("built");
         var parsed = root.Parse(args);
+        StartupDiagnostics.Mark("parsed");
         if (parsed.Errors.Count > 0 && UnknownVerb.MessageFor(parsed, root) is { } unknown)
         {
             await host.Error.WriteLineAsync($"Error: {unknown}");

@@ -1,16 +1,24 @@
+using System.Diagnostics;
 using StarSend.Infrastructure.State;
 
 namespace StarSend.Cli;
 
 /// <summary>
 /// A hidden diagnostic for the start-up work of #12: with <c>STARSEND_DIAGNOSTICS=1</c> in the environment, the process
-/// ends by writing to stderr one <c>loaded: NAME</c> line per assembly it loaded and one <c>state read: PATH COUNT</c>
-/// line per state file it read, so a test (or a producer's script) can see that <c>status</c> loads no HTTP, imaging or
-/// emulator code and reads each state file once. Not a documented command output; nothing is written otherwise.
+/// ends by writing to stderr one <c>loaded: NAME</c> line per assembly it loaded, one <c>state read: PATH COUNT</c>
+/// line per state file it read, one <c>jit: N methods, T ms</c> line (methods compiled at run time, not precompiled
+/// by ReadyToRun) and one <c>mark: NAME MS</c> line per phase reached (milliseconds since the process started), so a
+/// test (or a producer's script) can see that <c>status</c> loads no HTTP, imaging or emulator code and reads each
+/// state file once, and a developer where its time goes. Not a documented command output; nothing is written otherwise.
 /// </summary>
 internal static class StartupDiagnostics
 {
     public const string Variable = "STARSEND_DIAGNOSTICS";
+
+    private static readonly List<(string Name, long Ticks)> Marks = [];
+
+    /// <summary>Notes that the process reached <paramref name="name"/> (a timestamp only; printed at the end when asked).</summary>
+    public static void Mark(string name) => Marks.Add((name, Stopwatch.GetTimestamp()));
 
     public static void WriteIfAsked(TextWriter error)
     {
@@ -19,6 +27,7 @@ internal static class StartupDiagnostics
             return;
         }
 
+        Mark("end");
         foreach (var name in AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal))
         {
             error.WriteLine($"loaded: {name}");
@@ -27,6 +36,14 @@ internal static class StartupDiagnostics
         foreach (var (path, count) in StateFileReads.Counts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             error.WriteLine($"state read: {path} {count}");
+        }
+
+        error.WriteLine(FormattableString.Invariant($"jit: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms"));
+        var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+        var offset = (TimeProvider.System.GetUtcNow().UtcDateTime - started).TotalMilliseconds - Stopwatch.GetElapsedTime(0, Stopwatch.GetTimestamp()).TotalMilliseconds;
+        foreach (var (name, ticks) in Marks)
+        {
+            error.WriteLine(FormattableString.Invariant($"mark: {name} {offset + Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds:0}"));
         }
     }
 }

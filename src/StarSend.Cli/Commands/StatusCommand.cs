@@ -21,7 +21,9 @@ internal static class StatusCommand
         {
             // A read-only view: element images are checked for presence only, so status loads no imaging (#12).
             using var session = ProjectSession.Open(context, StarSend.Core.Plans.ElementImageDepth.Presence);
+            StartupDiagnostics.Mark("opened");
             var doc = await session.Sequences.ReadAsync(token);
+            StartupDiagnostics.Mark("sequences");
             if (parseResult.GetValue(coverage))
             {
                 return await CoverageReport.WriteAsync(context, session, doc);
@@ -41,6 +43,7 @@ internal static class StatusCommand
             }
 
             var ledger = SequenceLedger.CostBySequence(session.Plan, await session.Executions.ReadAsync(token));
+            StartupDiagnostics.Mark("executions");
             var rows = session.Plan.Sequences.Where(s => only is null || s.Id == only)
                 .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
             if (context.Json)

@@ -29,4 +29,10 @@ internal sealed class GlobalOptions
         root.Options.Add(Json);
         root.Options.Add(Verbose);
     }
+
+    /// <summary>The global option called <paramref name="token"/> (its name or an alias, exact), or null.</summary>
+    public Option? Find(string token) =>
+        Is(Project, token) ? Project : Is(Json, token) ? Json : Is(Verbose, token) ? Verbose : null;
+
+    private static bool Is(Option option, string token) => option.Name == token || option.Aliases.Contains(token);
 }

@@ -21,9 +21,13 @@ internal sealed record CliHost
 
     public static CliHost FromProcess()
     {
-        var env = System.Environment.GetEnvironmentVariables()
-            .Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        // A plain loop: LINQ over DictionaryEntry (a struct) is JIT-compiled on every start, ReadyToRun or not (#12).
+        var env = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            env[(string)entry.Key] = (string?)entry.Value;
+        }
+
         var interactive = !Console.IsOutputRedirected && !Console.IsInputRedirected;
         return new CliHost
         {

@@ -74,7 +74,7 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
             await host.Error.WriteLineAsync($"Error: {ex.Message}");
             return ex.ExitCode;
         }
-        catch (ImagingException ex)
+        catch (Exception ex) when (IsImaging(ex))
         {
             logger.ForContext(RunLogging.ReportedProperty, true).Error(ex, "{Command} failed: {Message}", command, ex.Message);
             await host.Error.WriteLineAsync($"Error: {ex.Message}");
@@ -90,6 +90,13 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
             return ExitCodes.Unexpected;
         }
     }
+
+    /// <summary>
+    /// An image the producer gave could not be read. Asked in a method of its own so that the catch clause does not
+    /// name <see cref="ImagingException"/>: a command that never touches images (<c>status</c>) then never loads
+    /// StarSend.Imaging just to enter <see cref="RunAsync"/> (#12).
+    /// </summary>
+    private static bool IsImaging(Exception ex) => ex is ImagingException;
 
     private static string? ProjectLogsDir(ProjectPaths paths)
     {

@@ -13,7 +13,7 @@ public sealed class StatusStartupTests
     private static readonly string[] NotOnTheStatusPath =
     [
         "System.Net.Http", "Flurl", "Flurl.Http", "Polly.Core", "SkiaSharp", "StarSend.Emulator", "Microsoft.AspNetCore.Server.Kestrel.Core",
-        "Fluid", "FFMpegCore", "Spectre.Console", "StarSend.Review", "System.Reflection.Emit.Lightweight",
+        "Fluid", "FFMpegCore", "Spectre.Console", "StarSend.Review", "System.Reflection.Emit.Lightweight", "StarSend.Imaging",
     ];
 
     [Fact]

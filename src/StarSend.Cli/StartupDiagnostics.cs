@@ -15,10 +15,12 @@ internal static class StartupDiagnostics
 {
     public const string Variable = "STARSEND_DIAGNOSTICS";
 
-    private static readonly List<(string Name, long Ticks)> Marks = [];
+    // Of a class, not a value tuple: List<(string, long)> is generic code ReadyToRun cannot precompile, so every run
+    // (diagnostics on or not) JIT-compiled seven methods of it.
+    private static readonly List<Reached> Marks = [];
 
     /// <summary>Notes that the process reached <paramref name="name"/> (a timestamp only; printed at the end when asked).</summary>
-    public static void Mark(string name) => Marks.Add((name, Stopwatch.GetTimestamp()));
+    public static void Mark(string name) => Marks.Add(new Reached(name, Stopwatch.GetTimestamp()));
 
     public static void WriteIfAsked(TextWriter error)
     {
@@ -41,9 +43,11 @@ internal static class StartupDiagnostics
         error.WriteLine(FormattableString.Invariant($"jit: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms"));
         var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var offset = (TimeProvider.System.GetUtcNow().UtcDateTime - started).TotalMilliseconds - Stopwatch.GetElapsedTime(0, Stopwatch.GetTimestamp()).TotalMilliseconds;
-        foreach (var (name, ticks) in Marks)
+        foreach (var mark in Marks)
         {
-            error.WriteLine(FormattableString.Invariant($"mark: {name} {offset + Stopwatch.GetElapsedTime(0, ticks).TotalMilliseconds:0}"));
+            error.WriteLine(FormattableString.Invariant($"mark: {mark.Name} {offset + Stopwatch.GetElapsedTime(0, mark.Ticks).TotalMilliseconds:0}"));
         }
     }
+
+    private sealed record Reached(string Name, long Ticks);
 }

@@ -10,8 +10,9 @@ namespace StarSend.Cli.Commands;
 /// </remarks>
 internal static class CommandCatalog
 {
-    /// <summary>Verb name and the factory of its command, in help order.</summary>
-    public static IReadOnlyList<(string Verb, Func<CommandRunner, Command> Create)> Verbs { get; } =
+    // An array walked directly: interface calls on a list of value tuples are generic code ReadyToRun cannot
+    // precompile, so they would be JIT-compiled on every start.
+    private static readonly (string Verb, Func<CommandRunner, Command> Create)[] All =
     [
         ("init", InitCommand.Create),
         ("validate", ValidateCommand.Create),
@@ -38,10 +39,13 @@ internal static class CommandCatalog
         ("emulator", EmulatorCommand.Create),
     ];
 
+    /// <summary>Verb name and the factory of its command, in help order.</summary>
+    public static IReadOnlyList<(string Verb, Func<CommandRunner, Command> Create)> Verbs => All;
+
     /// <summary>Every verb's command, in help order.</summary>
     public static IEnumerable<Command> Create(CommandRunner runner)
     {
-        foreach (var (_, create) in Verbs)
+        foreach (var (_, create) in All)
         {
             yield return create(runner);
         }
@@ -50,7 +54,7 @@ internal static class CommandCatalog
     /// <summary>The factory of <paramref name="verb"/> (exact, case-sensitive like the parser); null when no verb has that name.</summary>
     public static Func<CommandRunner, Command>? Find(string verb)
     {
-        foreach (var (name, create) in Verbs)
+        foreach (var (name, create) in All)
         {
             if (string.Equals(name, verb, StringComparison.Ordinal))
             {

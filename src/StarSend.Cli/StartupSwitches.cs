@@ -1,19 +1,14 @@
 namespace StarSend.Cli;
 
 /// <summary>
-/// Process-wide runtime switches for a short read-only run (#12). <c>status</c> is run constantly by producers and in
-/// script loops; the JSON of its plan, settings and state documents is read once per process through reflection
-/// metadata, and with dynamic code allowed System.Text.Json emits two dynamic methods per property, each compiled
-/// with full optimisation (about 160 in all on the demo, 22 ms of CPU on this machine's 2 cores). For a read-only
-/// verb the switch below makes it use plain reflection instead. Any other command keeps the default: its longer runs
-/// gain from the emitted accessors. Getting the verb wrong costs speed, never correctness: every library has a path
-/// without dynamic code.
+/// Process-wide start-up choices for a short read-only run (#12). <c>status</c> is run constantly by producers and in
+/// script loops. For it, the JSON metadata of the plan, settings and state documents (generated ahead, see
+/// <see cref="StarSend.Core.Json.StarSendJson.WarmUp"/>) is built on a second thread while the command line is set up,
+/// and whatever JSON still goes through reflection (a <c>--json</c> view) uses plain reflection rather than emitting
+/// dynamic methods compiled with full optimisation. Any other command keeps the defaults: its longer runs gain from the
+/// emitted accessors. Getting the verb wrong costs speed, never correctness: every library has a path without dynamic
+/// code, and the warm-up reads no file.
 /// </summary>
-/// <remarks>
-/// Source-generated JSON metadata would remove the reflection cost too, but System.Text.Json's generator sets every
-/// init-only property in one object initializer, so a property missing from the file gets <c>default</c> instead of
-/// its initializer (dotnet/runtime#84484): every record of the state model would lose its defaults.
-/// </remarks>
 internal static class StartupSwitches
 {
     private const string DynamicCode = "System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported";
@@ -26,6 +21,7 @@ internal static class StartupSwitches
             || args.Length > 2 && args[0] == "--project" && ReadOnlyVerbs.Contains(args[2], StringComparer.Ordinal))
         {
             AppContext.SetSwitch(DynamicCode, false);
+            new Thread(StarSend.Core.Json.StarSendJson.WarmUp) { IsBackground = true, Name = "json warm-up" }.Start();
         }
     }
 }

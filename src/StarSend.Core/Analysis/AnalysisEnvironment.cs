@@ -11,10 +11,10 @@ public sealed record AnalysisEnvironment
 
     public required string LocationType { get; init; }
 
-    public List<string> KeySubjects { get; init; } = [];
+    public List<string> KeySubjects { get; init => field = value ?? field; } = [];
 
     /// <summary>Colour names, most of the frame first.</summary>
-    public List<string> DominantColors { get; init; } = [];
+    public List<string> DominantColors { get; init => field = value ?? field; } = [];
 
     public required string Atmosphere { get; init; }
 

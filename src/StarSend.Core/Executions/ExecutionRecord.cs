@@ -111,7 +111,7 @@ public sealed record ExecutionRecord
     /// <summary>Bytes the result says its media file has (fal's <c>video.file_size</c>); a download of another length is retried.</summary>
     public long? ResultBytes { get; init; }
 
-    public List<OutputFile> Outputs { get; init; } = [];
+    public List<OutputFile> Outputs { get; init => field = value ?? field; } = [];
 
     /// <summary>US dollars charged for this call (estimated before, actual after).</summary>
     public decimal CostUsd { get; init; }

@@ -13,15 +13,16 @@ public sealed record ClientPlan
     public string? Style { get; init; }
 
     /// <summary>"16:9", "9:16" or "1:1".</summary>
-    public string AspectRatio { get; init; } = "16:9";
+    public string AspectRatio { get; init => field = value ?? field; } = "16:9";
 
-    public IReadOnlyList<PlanElement> Elements { get; init; } = [];
+    public IReadOnlyList<PlanElement> Elements { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<PlanSequence> Sequences { get; init; } = [];
+    public IReadOnlyList<PlanSequence> Sequences { get; init => field = value ?? field; } = [];
 
     /// <summary>Fields the plan carries that StarSend does not use; kept, never dropped.</summary>
+    /// <remarks>Settable, not init-only: generated JSON metadata cannot fill an init-only extension bag (see <see cref="Json.StarSendJsonContext"/>).</remarks>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 
     public PlanSequence? FindSequence(string id) => Sequences.FirstOrDefault(s => s.Id == id);
 
@@ -38,7 +39,7 @@ public sealed record Song
     public double? Bpm { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 /// <summary>A reference element (singer, car...). <see cref="Image"/> is relative to the project folder.</summary>
@@ -51,10 +52,10 @@ public sealed record PlanElement
     public required string Image { get; init; }
 
     /// <summary>Optional extra reference images (other angles), relative to the project folder; 1–3 are sent to Kling.</summary>
-    public IReadOnlyList<string> ReferenceImages { get; init; } = [];
+    public IReadOnlyList<string> ReferenceImages { get; init => field = value ?? field; } = [];
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
 public sealed record PlanSequence
@@ -74,9 +75,9 @@ public sealed record PlanSequence
     public string? GridPrompt { get; init; }
 
     /// <summary>Element ids in priority order: the first ones win when Kling's cap applies.</summary>
-    public IReadOnlyList<string> Elements { get; init; } = [];
+    public IReadOnlyList<string> Elements { get; init => field = value ?? field; } = [];
 
-    public IReadOnlyList<PlanShot> Shots { get; init; } = [];
+    public IReadOnlyList<PlanShot> Shots { get; init => field = value ?? field; } = [];
 
     /// <summary>
     /// Optional video model for this sequence, <c>provider:model</c> (e.g. <c>leonardo:kling-3.0</c>); null means the
@@ -85,7 +86,7 @@ public sealed record PlanSequence
     public string? VideoModel { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 
     [JsonIgnore]
     public int TotalDurationS => Shots.Sum(s => s.Duration);
@@ -111,5 +112,5 @@ public sealed record PlanShot
     public bool OwnStartFrame { get; init; }
 
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 }

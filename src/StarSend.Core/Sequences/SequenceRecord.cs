@@ -14,16 +14,16 @@ public sealed record SequenceRecord
     /// </summary>
     public string? PassRunId { get; init; }
 
-    public List<GridAttempt> Grids { get; init; } = [];
+    public List<GridAttempt> Grids { get; init => field = value ?? field; } = [];
 
     public StartFrame? StartFrame { get; init; }
 
-    public List<Take> Takes { get; init; } = [];
+    public List<Take> Takes { get; init => field = value ?? field; } = [];
 
     public int? ApprovedTake { get; init; }
 
     /// <summary>Start frames picked for single shots (by shot id) that have <c>own_start_frame</c>.</summary>
-    public Dictionary<string, StartFrame> ShotStartFrames { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, StartFrame> ShotStartFrames { get; init => field = value ?? field; } = new(StringComparer.Ordinal);
 
     /// <summary>Where a running grid or generate returns to if it fails.</summary>
     public SequenceState? ReturnState { get; init; }
@@ -41,13 +41,13 @@ public sealed record SequenceRecord
     public bool Omitted { get; init; }
 
     /// <summary>Every paid analysis of a start frame (<c>starsend analyze</c>), oldest first; each names the start frame it describes.</summary>
-    public List<Analysis.StartFrameAnalysis> Analyses { get; init; } = [];
+    public List<Analysis.StartFrameAnalysis> Analyses { get; init => field = value ?? field; } = [];
 
     /// <summary>Every paid feedback rewrite of a take's prompts (<c>generate --feedback</c>), oldest first.</summary>
-    public List<PromptRewrite> Rewrites { get; init; } = [];
+    public List<PromptRewrite> Rewrites { get; init => field = value ?? field; } = [];
 
     /// <summary>Every review decision on the sequence and its takes, oldest first.</summary>
-    public List<ReviewEvent> History { get; init; } = [];
+    public List<ReviewEvent> History { get; init => field = value ?? field; } = [];
 
     /// <summary>Total cost in US dollars of every paid call of this sequence (grids, takes, analyses and feedback rewrites).</summary>
     public decimal CostUsd => Grids.Sum(g => g.CostUsd) + Takes.Sum(t => t.CostUsd) + Analyses.Sum(a => a.CostUsd) + Rewrites.Sum(r => r.CostUsd);
@@ -68,9 +68,9 @@ public sealed record GridAttempt
     public string? File { get; init; }
 
     /// <summary>"model" when the model drew a grid; "composite" when four singles were composited.</summary>
-    public string Kind { get; init; } = "model";
+    public string Kind { get; init => field = value ?? field; } = "model";
 
-    public List<string> ExecutionIds { get; init; } = [];
+    public List<string> ExecutionIds { get; init => field = value ?? field; } = [];
 
     public string? Prompt { get; init; }
 

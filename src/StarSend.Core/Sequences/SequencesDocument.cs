@@ -6,9 +6,9 @@ public sealed record SequencesDocument
     /// <summary>2 adds pass run ids (issue #14): <c>pass_run_id</c> on sequences, grids, start frames and takes. 1 migrates forward as is.</summary>
     public const int CurrentSchemaVersion = 2;
 
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public int SchemaVersion { get; init => field = value == 0 ? field : value; } = CurrentSchemaVersion;
 
-    public Dictionary<string, SequenceRecord> Sequences { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, SequenceRecord> Sequences { get; init => field = value ?? field; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Brings a document read from an older schema to <see cref="CurrentSchemaVersion"/>. From 1: nothing to rewrite

@@ -26,10 +26,10 @@ public sealed record Take
     public required TakeMode Mode { get; init; }
 
     /// <summary>Each shot's prompt with where it came from (<c>plan</c>, <c>take N</c>, <c>edit</c>, plus <c>+animate</c>); empty on takes from before issue #10 (their prompts were the plan's).</summary>
-    public List<TakePrompt> Prompts { get; init; } = [];
+    public List<TakePrompt> Prompts { get; init => field = value ?? field; } = [];
 
     /// <summary>The analysis's motion elements animated in this take (<c>generate --animate</c>).</summary>
-    public List<string> AnimatedElements { get; init; } = [];
+    public List<string> AnimatedElements { get; init => field = value ?? field; } = [];
 
     /// <summary>The negative prompt built for the take (standard artefacts plus every potential element not animated); null without <c>--animate</c>.</summary>
     public string? NegativePrompt { get; init; }
@@ -46,17 +46,17 @@ public sealed record Take
     /// <summary>Durations as sent to Kling: whole seconds as strings ("3".."15").</summary>
     public required List<string> Durations { get; init; }
 
-    public List<string> ElementsUsed { get; init; } = [];
+    public List<string> ElementsUsed { get; init => field = value ?? field; } = [];
 
-    public List<string> ElementsDropped { get; init; } = [];
+    public List<string> ElementsDropped { get; init => field = value ?? field; } = [];
 
     /// <summary>Project-relative path of the start frame used.</summary>
     public string? StartFrame { get; init; }
 
     /// <summary>ExecutionStore ids behind this take: <c>SEQ08</c> for multi-shot, <c>SEQ08_shot03</c> per shot.</summary>
-    public List<string> ExecutionIds { get; init; } = [];
+    public List<string> ExecutionIds { get; init => field = value ?? field; } = [];
 
-    public List<string> RequestIds { get; init; } = [];
+    public List<string> RequestIds { get; init => field = value ?? field; } = [];
 
     /// <summary>The video model, as its executions hold it: a bare fal endpoint id, or <c>provider:model</c> (e.g. <c>leonardo:kling-3.0</c>).</summary>
     public string? Model { get; init; }
@@ -74,14 +74,14 @@ public sealed record Take
     public decimal CostUsd { get; init; }
 
     /// <summary>What the provider itself reported each call costs (Leonardo's create answer), beside <see cref="CostUsd"/>.</summary>
-    public List<Providers.VideoModels.ReportedCost> ReportedCosts { get; init; } = [];
+    public List<Providers.VideoModels.ReportedCost> ReportedCosts { get; init => field = value ?? field; } = [];
 
     public DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary>Project-relative paths of the video files, in shot order for individual takes.</summary>
-    public List<TakeFile> Files { get; init; } = [];
+    public List<TakeFile> Files { get; init => field = value ?? field; } = [];
 
     /// <summary>The review status (pending until someone decides); see <see cref="SequenceReview.StatusOf"/> for the effective one.</summary>
     public TakeReviewStatus ReviewStatus { get; init; } = TakeReviewStatus.Pending;

@@ -54,6 +54,7 @@ internal sealed class ProjectSession : IDisposable
         }
 
         var report = PlanLoader.Load(context.Paths.Root, images);
+        StartupDiagnostics.Mark("plan");
         var settings = SettingsLoader.Load(context.Paths, context.Host.Environment);
 
         // Every sequence against the model it will use, now that the project's model is known (issue #11).

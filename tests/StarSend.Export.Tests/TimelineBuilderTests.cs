@@ -109,13 +109,13 @@ public sealed class TimelineBuilderTests
     }
 
     [Fact]
-    public void OmittedSequences_ReadsReviewFlagTolerantly()
+    public void OmittedSequences_AreThoseTheReviewLeftOut()
     {
-        using var fixture = new EditFixture();
-        var file = Path.Combine(fixture.Root, "sequences.json");
-        File.WriteAllText(file, """{ "schema_version": 1, "sequences": { "SEQ01": { "id": "SEQ01", "omitted": true }, "SEQ02": { "id": "SEQ02" }, "SEQ03": { "omitted": false } } }""");
+        var sequences = System.Text.Json.JsonSerializer.Deserialize<SequencesDocument>(
+            """{ "schema_version": 1, "sequences": { "SEQ01": { "id": "SEQ01", "omitted": true }, "SEQ02": { "id": "SEQ02" }, "SEQ03": { "id": "SEQ03", "omitted": false } } }""",
+            StarSend.Core.Json.StarSendJson.Options)!;
 
-        OmittedSequences.Read(file).Should().BeEquivalentTo(["SEQ01"]);
-        OmittedSequences.Read(Path.Combine(fixture.Root, "absent.json")).Should().BeEmpty();
+        OmittedSequences.Of(sequences).Should().BeEquivalentTo(["SEQ01"]);
+        OmittedSequences.Of(new SequencesDocument()).Should().BeEmpty();
     }
 }

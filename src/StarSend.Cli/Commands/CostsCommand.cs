@@ -24,7 +24,7 @@ internal static class CostsCommand
         {
             using var session = ProjectSession.Open(context);
             var sequences = await session.Sequences.ReadAsync(token);
-            var entries = CostLedger.Read(context.Paths.ExecutionsFile, session.Plan, sequences);
+            var entries = CostLedger.Of(await session.Executions.ReadAsync(token), session.Plan, sequences);
             var grouping = parseResult.GetValue(by)!;
             var rows = entries.GroupBy(e => Key(e, grouping)).Select(g => new CostRow(
                 g.Key,

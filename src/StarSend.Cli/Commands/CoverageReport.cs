@@ -14,11 +14,11 @@ namespace StarSend.Cli.Commands;
 /// </summary>
 internal static class CoverageReport
 {
-    public static async Task<int> WriteAsync(RunContext context, ProjectSession session, SequencesDocument sequences)
+    public static async Task<int> WriteAsync(RunContext context, ProjectSession session, SequencesDocument sequences, CancellationToken cancellationToken)
     {
         var plan = session.Plan;
         // From the document status already read: one read of sequences.json on the status path (#12).
-        var omitted = sequences.Sequences.Values.Where(r => r.Omitted).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var omitted = OmittedSequences.Of(sequences);
         var edit = TimelineBuilder.Build(plan, sequences, omitted, context.Paths.Root, context.RunId);
         var rate = edit.Rate;
         var sections = plan.Sequences.GroupBy(s => s.Section).Select(g => new
@@ -28,7 +28,7 @@ internal static class CoverageReport
             PlannedS = g.Where(s => !omitted.Contains(s.Id) && !PlanExtras.Omitted(s) && sequences.Sequences.GetValueOrDefault(s.Id) is not { Omitted: true }).Sum(s => s.EndS - s.StartS),
             ApprovedS = rate.SecondsOf(edit.Clips.Where(c => c.Section == g.Key).Sum(c => c.Duration)),
         }).ToList();
-        var spent = CostLedger.Read(context.Paths.ExecutionsFile, plan, sequences).Sum(e => e.SpentUsd);
+        var spent = CostLedger.Of(await session.Executions.ReadAsync(cancellationToken), plan, sequences).Sum(e => e.SpentUsd);
         var settings = session.Settings;
         var prices = new PriceTable(settings);
         var toFinish = plan.Sequences.Sum(s => prices.ToFinish(s, sequences.Sequences.GetValueOrDefault(s.Id), omitted.Contains(s.Id) || PlanExtras.Omitted(s)));

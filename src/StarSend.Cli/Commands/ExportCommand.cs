@@ -21,7 +21,7 @@ internal static class ExportCommand
         {
             using var session = ProjectSession.Open(context);
             var sequences = await session.Sequences.ReadAsync(token);
-            var omitted = OmittedSequences.Read(context.Paths.SequencesFile);
+            var omitted = OmittedSequences.Of(sequences);
             var edit = TimelineBuilder.Build(session.Plan, sequences, omitted, context.Paths.Root, context.RunId);
             var chosen = parseResult.GetValue(format);
             var file = OutputFile(context, parseResult.GetValue(output), $"timeline{TimelineWriters.Extension(chosen)}");

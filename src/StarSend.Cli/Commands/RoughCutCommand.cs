@@ -20,7 +20,7 @@ internal static class RoughCutCommand
                 ?? throw new MissingToolException(MediaTools.InstallHint);
             using var session = ProjectSession.Open(context);
             var sequences = await session.Sequences.ReadAsync(token);
-            var edit = TimelineBuilder.Build(session.Plan, sequences, OmittedSequences.Read(context.Paths.SequencesFile), context.Paths.Root, context.RunId);
+            var edit = TimelineBuilder.Build(session.Plan, sequences, OmittedSequences.Of(sequences), context.Paths.Root, context.RunId);
             var file = ExportCommand.OutputFile(context, parseResult.GetValue(output), "roughcut.mp4");
             await RoughCutRenderer.RenderAsync(edit, file, ffmpeg, token);
             context.Log.Information("Rough cut {File}: {Clips} clips, {Gaps} gaps, {Frames} frames", file, edit.Clips.Count(), edit.Gaps.Count(), edit.Duration);

@@ -26,7 +26,7 @@ internal static class StatusCommand
             StartupDiagnostics.Mark("sequences");
             if (parseResult.GetValue(coverage))
             {
-                return await CoverageReport.WriteAsync(context, session, doc);
+                return await CoverageReport.WriteAsync(context, session, doc, token);
             }
 
             var only = parseResult.GetValue(sequence);
@@ -46,6 +46,7 @@ internal static class StatusCommand
             StartupDiagnostics.Mark("executions");
             var rows = session.Plan.Sequences.Where(s => only is null || s.Id == only)
                 .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
+            StartupDiagnostics.Mark("rows");
             if (context.Json)
             {
                 if (only is not null && doc.Sequences.GetValueOrDefault(only) is { } one)
@@ -68,12 +69,15 @@ internal static class StatusCommand
                 return ExitCodes.Ok;
             }
 
-            await context.Out.WriteAsync(TextTable.Render(
+            var table = TextTable.Render(
                 ["SEQ", "SECTION", "TIME", "STATE", "TAKES", "APPROVED", "COST", "LAST ERROR"],
                 rows.Select(r => (IReadOnlyList<string>)[
                     r.Id, r.Section, $"{TextTable.Time(r.StartS)}-{TextTable.Time(r.EndS)}", StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State),
                     r.Takes.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ApprovedTake?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                    TextTable.Money(r.CostUsd), r.LastError ?? string.Empty])));
+                    TextTable.Money(r.CostUsd), r.LastError ?? string.Empty]));
+            StartupDiagnostics.Mark("table");
+            await context.Out.WriteAsync(table);
+            StartupDiagnostics.Mark("written");
             if (only is not null)
             {
                 await context.Out.WriteLineAsync(rows[0].PassRunId is { } pass

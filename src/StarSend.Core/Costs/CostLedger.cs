@@ -1,66 +1,40 @@
 using System.Text.Json;
+using StarSend.Core.Executions;
 using StarSend.Core.Plans;
 using StarSend.Core.Sequences;
 
 namespace StarSend.Core.Costs;
 
 /// <summary>
-/// Every paid call of a project with its three figures, read from <c>state/executions.json</c> as JSON (so statuses
-/// and fields added by newer versions read without failing) and matched to the plan's sequences and sections and to the
-/// takes and grids in <c>sequences.json</c>.
+/// Every paid call of a project with its three figures, from the executions as the execution store reads them (the
+/// submission journal folded in, so a call whose request id was journalled before a crash and not yet saved in
+/// <c>state/executions.json</c> is counted), matched to the plan's sequences and sections and to the takes and grids
+/// in <c>sequences.json</c>.
 /// </summary>
 public static class CostLedger
 {
-    /// <summary>The provider-reported charge, when an execution records one.</summary>
-    public const string ReportedField = "provider_cost_usd";
-
-    /// <summary>Reads the ledger; an absent file is an empty ledger.</summary>
-    public static IReadOnlyList<CostEntry> Read(string executionsFile, ClientPlan plan, SequencesDocument sequences)
+    /// <summary>The ledger of <paramref name="executions"/>, ordered by sequence (calls of no plan sequence last), then execution id.</summary>
+    public static IReadOnlyList<CostEntry> Of(ExecutionsDocument executions, ClientPlan plan, SequencesDocument sequences)
     {
-        if (!File.Exists(executionsFile))
-        {
-            return [];
-        }
-
-        JsonDocument parsed;
-        try
-        {
-            parsed = JsonDocument.Parse(File.ReadAllBytes(executionsFile));
-        }
-        catch (JsonException ex)
-        {
-            var line = ex.LineNumber is { } l ? $" at line {l + 1}" : string.Empty;
-            throw new Errors.StateFileException($"{Path.GetFileName(executionsFile)} is unreadable{line}: not valid JSON; fix it or restore it from a backup", ex);
-        }
-
-        using var doc = parsed;
-        if (!doc.RootElement.TryGetProperty("executions", out var executions) || executions.ValueKind != JsonValueKind.Object)
-        {
-            return [];
-        }
-
         var owners = Owners(sequences);
         var entries = new List<CostEntry>();
-        foreach (var property in executions.EnumerateObject())
+        foreach (var (key, e) in executions.Executions)
         {
-            var e = property.Value;
-            var id = Text(e, "id") ?? property.Name;
-            var stepId = Text(e, "step_id") ?? id;
-            var sequence = SequenceOf(plan, stepId);
-            var status = Text(e, "status") ?? "unknown";
-            var hasOutputs = e.TryGetProperty("outputs", out var outputs) && outputs.ValueKind == JsonValueKind.Array && outputs.GetArrayLength() > 0;
+            var id = string.IsNullOrEmpty(e.Id) ? key : e.Id;
+            var sequence = SequenceOf(plan, e.StepId);
+            var status = StatusName(e.Status);
             entries.Add(new CostEntry
             {
                 ExecutionId = id,
-                StepId = stepId,
+                StepId = e.StepId,
                 Sequence = sequence?.Id,
                 Section = sequence?.Section,
                 Take = owners.GetValueOrDefault(id, "unrecorded"),
-                Model = Text(e, "model") ?? "unknown",
+                Model = e.Model,
                 Status = status,
-                EstimateUsd = Money(e, "cost_usd") ?? 0m,
-                ReportedUsd = Money(e, ReportedField),
-                FinalState = CostStates.Of(status, hasOutputs, Money(e, "cost_usd") ?? 0m),
+                EstimateUsd = e.CostUsd,
+                ReportedUsd = e.ProviderCostUsd,
+                FinalState = CostStates.Of(status, e.Outputs.Count > 0, e.CostUsd),
             });
         }
 
@@ -107,9 +81,6 @@ public static class CostLedger
         return owners;
     }
 
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static decimal? Money(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDecimal() : null;
+    /// <summary>The status as <c>executions.json</c> spells it (<c>complete</c>, <c>may_be_charged</c>...).</summary>
+    private static string StatusName(ExecutionStatus status) => JsonSerializer.Serialize(status, Json.StarSendJson.Options).Trim('"');
 }

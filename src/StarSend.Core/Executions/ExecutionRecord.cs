@@ -120,8 +120,8 @@ public sealed record ExecutionRecord
     public Providers.VideoModels.ReportedCost? ReportedCost { get; init; }
 
     /// <summary>
-    /// <see cref="ReportedCost"/> in US dollars when the provider reported dollars: the <c>provider_cost_usd</c> that
-    /// <c>starsend costs</c> reads (<see cref="Costs.CostLedger.ReportedField"/>). Written, never read back.
+    /// <see cref="ReportedCost"/> in US dollars when the provider reported dollars: the <c>provider_cost_usd</c> of the
+    /// file, and the provider-reported figure of <c>starsend costs</c>. Written for readers of the file, never read back.
     /// </summary>
     public decimal? ProviderCostUsd => ReportedCost?.Usd;
 

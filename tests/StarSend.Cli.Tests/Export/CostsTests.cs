@@ -45,7 +45,7 @@ public sealed class CostsTests(DemoProjectFixture demo) : IClassFixture<DemoProj
         lost["id"] = "SEQ01#3";
         lost["status"] = "paid_result_lost";
         lost["cost_usd"] = 2m;
-        lost["provider_cost_usd"] = 1.75m;
+        lost["reported_cost"] = new JsonObject { ["amount"] = 1.75m, ["unit"] = "DOLLARS" };
         executions["SEQ01#3"] = lost;
         await File.WriteAllTextAsync(file, doc.ToJsonString());
 
@@ -54,6 +54,45 @@ public sealed class CostsTests(DemoProjectFixture demo) : IClassFixture<DemoProj
         result.ExitCode.Should().Be(0, result.Error);
         var line = result.Out.Split('\n').Single(l => l.StartsWith("SEQ01 unrecorded,", StringComparison.Ordinal));
         line.Should().Be("SEQ01 unrecorded,2,3.5,1.75,0,1.5,1.75,0,3.25");
+    }
+
+    [Fact]
+    public async Task Costs_CallJournalledButNotYetSaved_CountedInFlight()
+    {
+        // A crash after fal accepted a job and its request id reached the submission journal, before executions.json
+        // was updated: the intent still reads "intent" in the file, but the call is paid for.
+        using var temp = new TempDirectory();
+        var dir = demo.CopyTo(temp);
+        var file = Path.Combine(dir, "state", "executions.json");
+        var doc = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        var intent = doc["executions"]!["SEQ01#1"]!.DeepClone();
+        intent["id"] = "SEQ01#9";
+        intent["attempt"] = 9;
+        intent["status"] = "intent";
+        intent["cost_usd"] = 1.25m;
+        foreach (var field in new[] { "request_id", "status_url", "response_url", "cancel_url", "result_url", "result_bytes", "reported_cost", "provider_cost_usd", "finished_at" })
+        {
+            intent.AsObject().Remove(field);
+        }
+
+        intent["outputs"] = new JsonArray();
+        doc["executions"]!["SEQ01#9"] = intent;
+        await File.WriteAllTextAsync(file, doc.ToJsonString());
+        var before = await CliRun.RunAsync(dir, "--json", "costs", "--by", "take");
+        Directory.CreateDirectory(Path.Combine(dir, "state", "journal"));
+        await File.WriteAllTextAsync(Path.Combine(dir, "state", "journal", "SEQ01.9.json"), """
+            { "execution_id": "SEQ01#9", "request_id": "req-journalled", "status_url": "http://127.0.0.1:9/s", "response_url": "http://127.0.0.1:9/r", "cancel_url": "http://127.0.0.1:9/c", "submitted_at": "2026-11-29T12:00:00+00:00" }
+            """);
+
+        var after = await CliRun.RunAsync(dir, "--json", "costs", "--by", "take");
+
+        before.ExitCode.Should().Be(0, before.Error);
+        after.ExitCode.Should().Be(0, after.Error);
+        static decimal Spent(string json) => JsonDocument.Parse(json).RootElement.GetProperty("spent_usd").GetDecimal();
+        Spent(after.Out).Should().Be(Spent(before.Out) + 1.25m, "the journalled call is paid for even though executions.json does not say so yet");
+        using var rows = JsonDocument.Parse(after.Out);
+        rows.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "SEQ01 unrecorded")
+            .GetProperty("in_flight_usd").GetDecimal().Should().Be(1.25m);
     }
 
     [Fact]

@@ -11,7 +11,6 @@ using StarSend.Infrastructure.Http;
 using StarSend.Infrastructure.Leonardo;
 using StarSend.Infrastructure.State;
 using StarSend.Infrastructure.Video;
-using StarSend.Core.Providers.VideoModels;
 
 namespace StarSend.Cli;
 
@@ -46,22 +45,11 @@ internal sealed class ProjectSession : IDisposable
     public ExecutionStore Executions { get; }
 
     /// <summary>Opens the project; <paramref name="images"/> says how far the plan check looks into element images (read-only views pass <see cref="ElementImageDepth.Presence"/>).</summary>
-    public static ProjectSession Open(RunContext context, ElementImageDepth images = ElementImageDepth.Headers)
-    {
-        if (!File.Exists(context.Paths.PlanFile))
-        {
-            throw new BadInputException($"no client_plan.json in {context.Paths.Root}; pass --project DIR or run 'starsend init DIR --plan FILE'");
-        }
+    public static ProjectSession Open(RunContext context, ElementImageDepth images = ElementImageDepth.Headers) =>
+        Open(context, ProjectDocuments.Load(context.Paths, context.Host.Environment, images));
 
-        var report = PlanLoader.Load(context.Paths.Root, images);
-        StartupDiagnostics.Mark("plan");
-        var settings = SettingsLoader.Load(context.Paths, context.Host.Environment);
-
-        // Every sequence against the model it will use, now that the project's model is known (issue #11).
-        SequenceModelCheck.ThrowIfInvalid(report.Plan, context.Paths.PlanFile, settings.VideoModel, null, settings.RetiredModels());
-        report = report with { Warnings = PlanLoader.WarningsFor(report.Plan, settings.VideoModel) };
-        return new ProjectSession(context, report, settings);
-    }
+    /// <summary>Opens the project on a plan and settings already read (<see cref="ProjectDocuments.Load"/>).</summary>
+    public static ProjectSession Open(RunContext context, ProjectDocuments documents) => new(context, documents.Report, documents.Settings);
 
     public ClientSequenceRunner CreateRunner(SessionOptions options)
     {

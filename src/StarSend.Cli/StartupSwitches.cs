@@ -1,13 +1,12 @@
 namespace StarSend.Cli;
 
 /// <summary>
-/// Process-wide start-up choices for a short read-only run (#12). <c>status</c> is run constantly by producers and in
-/// script loops. For it, the JSON metadata of the plan, settings and state documents (generated ahead, see
-/// <see cref="StarSend.Core.Json.StarSendJson.WarmUp"/>) is built on a second thread while the command line is set up,
-/// and whatever JSON still goes through reflection (a <c>--json</c> view) uses plain reflection rather than emitting
-/// dynamic methods compiled with full optimisation. Any other command keeps the defaults: its longer runs gain from the
-/// emitted accessors. Getting the verb wrong costs speed, never correctness: every library has a path without dynamic
-/// code, and the warm-up reads no file.
+/// Process-wide runtime switches for a short read-only run (#12). <c>status</c> is run constantly by producers and in
+/// script loops. Its plan, settings and state documents are read through generated metadata; whatever JSON still goes
+/// through reflection (a <c>--json</c> view) uses plain reflection for it rather than emitting dynamic methods compiled
+/// with full optimisation, a cost a run this short never earns back. Any other command keeps the default: its longer
+/// runs gain from the emitted accessors. Getting the verb wrong costs speed, never correctness: every library has a
+/// path without dynamic code.
 /// </summary>
 internal static class StartupSwitches
 {
@@ -21,7 +20,6 @@ internal static class StartupSwitches
             || args.Length > 2 && args[0] == "--project" && ReadOnlyVerbs.Contains(args[2], StringComparer.Ordinal))
         {
             AppContext.SetSwitch(DynamicCode, false);
-            new Thread(StarSend.Core.Json.StarSendJson.WarmUp) { IsBackground = true, Name = "json warm-up" }.Start();
         }
     }
 }

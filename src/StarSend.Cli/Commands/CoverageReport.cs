@@ -2,6 +2,7 @@ using System.Globalization;
 using StarSend.Cli.Output;
 using StarSend.Core.Costs;
 using StarSend.Core.Errors;
+using StarSend.Core.Executions;
 using StarSend.Core.Sequences;
 using StarSend.Export.Timeline;
 
@@ -14,7 +15,7 @@ namespace StarSend.Cli.Commands;
 /// </summary>
 internal static class CoverageReport
 {
-    public static async Task<int> WriteAsync(RunContext context, ProjectSession session, SequencesDocument sequences, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(RunContext context, ProjectSession session, SequencesDocument sequences, ExecutionsDocument executions)
     {
         var plan = session.Plan;
         // From the document status already read: one read of sequences.json on the status path (#12).
@@ -28,7 +29,7 @@ internal static class CoverageReport
             PlannedS = g.Where(s => !omitted.Contains(s.Id) && !PlanExtras.Omitted(s) && sequences.Sequences.GetValueOrDefault(s.Id) is not { Omitted: true }).Sum(s => s.EndS - s.StartS),
             ApprovedS = rate.SecondsOf(edit.Clips.Where(c => c.Section == g.Key).Sum(c => c.Duration)),
         }).ToList();
-        var spent = CostLedger.Of(await session.Executions.ReadAsync(cancellationToken), plan, sequences).Sum(e => e.SpentUsd);
+        var spent = CostLedger.Of(executions, plan, sequences).Sum(e => e.SpentUsd);
         var settings = session.Settings;
         var prices = new PriceTable(settings);
         var toFinish = plan.Sequences.Sum(s => prices.ToFinish(s, sequences.Sequences.GetValueOrDefault(s.Id), omitted.Contains(s.Id) || PlanExtras.Omitted(s)));

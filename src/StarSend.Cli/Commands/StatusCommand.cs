@@ -17,16 +17,25 @@ internal static class StatusCommand
         command.Arguments.Add(sequence);
         command.Options.Add(coverage);
         command.Options.Add(run);
-        command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "status", async (context, token) =>
+        command.SetAction((parseResult, ct) =>
         {
-            // A read-only view: element images are checked for presence only, so status loads no imaging (#12).
-            using var session = ProjectSession.Open(context, StarSend.Core.Plans.ElementImageDepth.Presence);
+            // The project is read on a second thread while the run's logging is set up (#12); a problem it meets is
+            // reported when the body awaits it, as if read there. Element images are checked for presence only, so
+            // status loads no imaging.
+            var snapshot = ReadOnlyProject.ReadInBackground(new StarSend.Core.Projects.ProjectPaths(runner.ProjectDir(parseResult)), runner.Host);
+            return runner.RunAsync(parseResult, "status", (context, token) => WriteAsync(context, parseResult, snapshot, token), ct, readOnly: true);
+        });
+        return command;
+
+        async Task<int> WriteAsync(RunContext context, ParseResult parseResult, Task<ReadOnlyProject> snapshot, CancellationToken token)
+        {
+            var read = await snapshot.WaitAsync(token);
+            using var session = ProjectSession.Open(context, read.Documents);
             StartupDiagnostics.Mark("opened");
-            var doc = await session.Sequences.ReadAsync(token);
-            StartupDiagnostics.Mark("sequences");
+            var doc = read.Sequences;
             if (parseResult.GetValue(coverage))
             {
-                return await CoverageReport.WriteAsync(context, session, doc, token);
+                return await CoverageReport.WriteAsync(context, session, doc, read.Executions);
             }
 
             var only = parseResult.GetValue(sequence);
@@ -34,7 +43,7 @@ internal static class StatusCommand
             {
                 return only is not null
                     ? throw new BadInputException("give either a sequence or --run RUN_ID, not both")
-                    : await PassListing.WriteAsync(context, PassContents.Of(runId, context.Paths, doc, await session.Executions.ReadAsync(token)));
+                    : await PassListing.WriteAsync(context, PassContents.Of(runId, context.Paths, doc, read.Executions));
             }
 
             if (only is not null && session.Plan.FindSequence(only) is null)
@@ -42,8 +51,7 @@ internal static class StatusCommand
                 throw new BadInputException($"unknown sequence '{only}'; the plan has {string.Join(", ", session.Plan.Sequences.Select(s => s.Id))}");
             }
 
-            var ledger = SequenceLedger.CostBySequence(session.Plan, await session.Executions.ReadAsync(token));
-            StartupDiagnostics.Mark("executions");
+            var ledger = SequenceLedger.CostBySequence(session.Plan, read.Executions);
             var rows = session.Plan.Sequences.Where(s => only is null || s.Id == only)
                 .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
             StartupDiagnostics.Mark("rows");
@@ -112,7 +120,6 @@ internal static class StatusCommand
                 await ReviewHistory.WriteAsync(context.Out, doc.Sequences.GetValueOrDefault(only) ?? new StarSend.Core.Sequences.SequenceRecord { Id = only });
             }
             return ExitCodes.Ok;
-        }, ct, readOnly: true));
-        return command;
+        }
     }
 }

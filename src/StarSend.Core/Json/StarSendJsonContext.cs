@@ -11,7 +11,8 @@ namespace StarSend.Core.Json;
 /// files, with every type they contain. <see cref="StarSendJson.Options"/> asks it first and falls back to reflection
 /// for anything else (a command's <c>--json</c> output, provider payloads). Reading these documents through reflection
 /// built their metadata at run time in every process (about 800 methods compiled on the spot and half of
-/// <c>starsend status</c>'s time, #12); generated metadata is compiled ahead with the tool.
+/// <c>starsend status</c>'s time, #12); generated metadata is compiled ahead with the tool (its composite ReadyToRun
+/// image, see the CLI project).
 /// </summary>
 /// <remarks>
 /// The generator sets every init-only property in one object initializer, so a property missing from the file gets

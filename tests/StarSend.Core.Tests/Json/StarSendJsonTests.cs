@@ -71,15 +71,6 @@ public sealed class StarSendJsonTests
         read.Should().Throw<JsonException>().Which.Path.Should().Contain("takes");
     }
 
-    [Fact]
-    public void WarmUp_ReadsNothing_AndLeavesTheOptionsUsable()
-    {
-        StarSendJson.WarmUp();
-        StarSendJson.WarmUp();
-
-        JsonSerializer.Deserialize<SequencesDocument>("{}", StarSendJson.Options)!.Sequences.Should().BeEmpty();
-    }
-
     /// <summary>Every object type the four documents contain, found through the options' own metadata.</summary>
     private static IEnumerable<Type> ObjectTypes()
     {

@@ -25,20 +25,24 @@
       const v = this.video;
       if (i !== this.index) { this.index = i; v.src = this.files[i]; }
       const apply = () => { v.currentTime = t; if (play) { v.play().catch(() => {}); } };
-      if (v.readyState >= 1) { apply(); } else { v.addEventListener('loadedmetadata', apply, { once: true }); }
+      if (v.readyState >= 1) { apply(); }
+      else if (t === 0 && play) { v.play().catch(() => {}); } // From the start: nothing to seek, and play() loads the file.
+      else { v.addEventListener('loadedmetadata', apply, { once: true }); }
     }
     seek(global, play) {
       let i = 0;
       while (i < this.files.length - 1 && global >= this.offset(i + 1)) { i++; }
       this.go(i, Math.max(0, global - this.offset(i)), play);
     }
-    // Resolves once the current file's metadata is in (or it failed to load), so two players can start together.
+    // Resolves once the current file's metadata is in (or it failed to load), so two players can start together; after
+    // a few seconds at most, so a player the browser is slow to load never holds the other back (play() loads it).
     ready() {
       const v = this.video;
       if (v.readyState >= 1 || v.error) { return Promise.resolve(); }
       return new Promise(resolve => {
         v.addEventListener('loadedmetadata', resolve, { once: true });
         v.addEventListener('error', resolve, { once: true });
+        setTimeout(resolve, 3000);
       });
     }
     play() { return this.video.play(); }

@@ -70,7 +70,13 @@ public sealed class DailiesPageTests(BrowserProject fixture) : IClassFixture<Bro
         var (page, errors) = await fixture.NewPageAsync();
         await page.GoToAsync(new Uri(Project.DailiesFile).AbsoluteUri, WaitUntilNavigation.Load);
 
-        await page.ClickAsync("#seq-SEQ01 button.compare");
+        // Where "Play both" is the moment the box opens, before the players have their files' metadata, and after: the
+        // box is anchored at the bottom, so players growing as they load would move the button under the pointer.
+        var before = await page.EvaluateExpressionAsync<double>(
+            "(() => { document.querySelector('#seq-SEQ01 button.compare').click(); return document.getElementById('compare-play').getBoundingClientRect().top; })()");
+        await page.WaitForFunctionAsync("() => ['compare-a', 'compare-b'].every(id => document.getElementById(id).readyState >= 1)", new WaitForFunctionOptions { Timeout = 30_000 });
+        (await page.EvaluateExpressionAsync<double>("document.getElementById('compare-play').getBoundingClientRect().top"))
+            .Should().BeApproximately(before, 0.5, "the players loading must not move the buttons");
         await page.ClickAsync("#compare-play");
         try
         {

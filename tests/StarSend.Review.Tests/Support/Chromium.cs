@@ -15,6 +15,9 @@ public static class Chromium
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--no-first-run", "--disable-dev-shm-usage", "--allow-file-access-from-files", "--autoplay-policy=no-user-gesture-required",
+        // A busy machine must slow the pages down, never make Chromium suspend their players or throttle their timers.
+        "--disable-background-media-suspend", "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+        "--disable-backgrounding-occluded-windows",
     ];
 
     private static string? Find()

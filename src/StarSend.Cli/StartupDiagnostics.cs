@@ -20,7 +20,15 @@ internal static class StartupDiagnostics
     private static readonly List<Reached> Marks = [];
 
     /// <summary>Notes that the process reached <paramref name="name"/> (a timestamp only; printed at the end when asked).</summary>
-    public static void Mark(string name) => Marks.Add(new Reached(name, Stopwatch.GetTimestamp()));
+    /// <remarks>Safe from any thread: <c>status</c> reads its project on others.</remarks>
+    public static void Mark(string name)
+    {
+        var reached = new Reached(name, Stopwatch.GetTimestamp());
+        lock (Marks)
+        {
+            Marks.Add(reached);
+        }
+    }
 
     public static void WriteIfAsked(TextWriter error)
     {

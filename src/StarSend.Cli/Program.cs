@@ -5,8 +5,9 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         StartupDiagnostics.Mark("main");
-        StartupSwitches.Apply(args);
-        var code = await StarSendApp.RunAsync(args, CliHost.FromProcess());
+        var host = CliHost.FromProcess();
+        StartupSwitches.Apply(args, host);
+        var code = await StarSendApp.RunAsync(args, host);
         StartupDiagnostics.WriteIfAsked(Console.Error);
         return code;
     }

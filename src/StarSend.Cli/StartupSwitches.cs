@@ -1,12 +1,16 @@
+using StarSend.Core.Projects;
+
 namespace StarSend.Cli;
 
 /// <summary>
-/// Process-wide runtime switches for a short read-only run (#12). <c>status</c> is run constantly by producers and in
-/// script loops. Its plan, settings and state documents are read through generated metadata; whatever JSON still goes
-/// through reflection (a <c>--json</c> view) uses plain reflection for it rather than emitting dynamic methods compiled
-/// with full optimisation, a cost a run this short never earns back. Any other command keeps the default: its longer
-/// runs gain from the emitted accessors. Getting the verb wrong costs speed, never correctness: every library has a
-/// path without dynamic code.
+/// Process-wide start-up choices for a short read-only run (#12). <c>status</c> is run constantly by producers and in
+/// script loops. For it, the project is read on other threads from the first line of <c>Main</c>
+/// (<see cref="ReadOnlyProject.Prefetch"/>, with the folder <c>--project</c> names), while the command line is built,
+/// parsed and its logging set up; and whatever JSON still goes through reflection (a <c>--json</c> view) uses plain
+/// reflection rather than emitting dynamic methods compiled with full optimisation, a cost a run this short never
+/// earns back. Any other command keeps the defaults. Getting the verb or the folder wrong costs speed, never
+/// correctness: the command reads the folder it parsed when the guess was another one, and every library has a path
+/// without dynamic code.
 /// </summary>
 internal static class StartupSwitches
 {
@@ -14,12 +18,32 @@ internal static class StartupSwitches
 
     private static readonly string[] ReadOnlyVerbs = ["status"];
 
-    public static void Apply(string[] args)
+    public static void Apply(string[] args, CliHost host)
     {
         if (args.FirstOrDefault(a => !a.StartsWith('-')) is { } first && ReadOnlyVerbs.Contains(first, StringComparer.Ordinal)
             || args.Length > 2 && args[0] == "--project" && ReadOnlyVerbs.Contains(args[2], StringComparer.Ordinal))
         {
             AppContext.SetSwitch(DynamicCode, false);
+            ReadOnlyProject.Prefetch(new ProjectPaths(ProjectDir(args, host)), host);
         }
+    }
+
+    /// <summary>The folder <c>--project</c> names on the line (the last one given), as <see cref="CommandRunner.ProjectDir"/> resolves it.</summary>
+    private static string ProjectDir(string[] args, CliHost host)
+    {
+        string? dir = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--project" && i + 1 < args.Length)
+            {
+                dir = args[++i];
+            }
+            else if (args[i].StartsWith("--project=", StringComparison.Ordinal) || args[i].StartsWith("--project:", StringComparison.Ordinal))
+            {
+                dir = args[i]["--project=".Length..];
+            }
+        }
+
+        return Path.GetFullPath(dir ?? ".", host.CurrentDirectory);
     }
 }

@@ -22,7 +22,7 @@ internal static class StatusCommand
             // The project is read on a second thread while the run's logging is set up (#12); a problem it meets is
             // reported when the body awaits it, as if read there. Element images are checked for presence only, so
             // status loads no imaging.
-            var snapshot = ReadOnlyProject.ReadInBackground(new StarSend.Core.Projects.ProjectPaths(runner.ProjectDir(parseResult)), runner.Host);
+            var snapshot = ReadOnlyProject.Read(new StarSend.Core.Projects.ProjectPaths(runner.ProjectDir(parseResult)), runner.Host);
             return runner.RunAsync(parseResult, "status", (context, token) => WriteAsync(context, parseResult, snapshot, token), ct, readOnly: true);
         });
         return command;
@@ -114,7 +114,13 @@ internal static class StatusCommand
                 }
             }
 
-            await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(rows.Sum(r => r.CostUsd))}");
+            var total = 0m;
+            foreach (var row in rows)
+            {
+                total += row.CostUsd;
+            }
+
+            await context.Out.WriteLineAsync($"{session.Plan.Project}: {rows.Count} sequence(s), total cost {TextTable.Money(total)}");
             if (only is not null)
             {
                 await ReviewHistory.WriteAsync(context.Out, doc.Sequences.GetValueOrDefault(only) ?? new StarSend.Core.Sequences.SequenceRecord { Id = only });

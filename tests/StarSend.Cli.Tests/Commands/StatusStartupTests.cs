@@ -74,6 +74,51 @@ public sealed class StatusStartupTests
         result.Error.Should().Contain("$.elements[0].image").And.Contain("file not found");
     }
 
+    [Fact]
+    public async Task Status_AsAChildProcessFromAnotherFolder_ReadsTheProjectItNamesOnce()
+    {
+        // The project is read from the first line of Main, guessed from --project=DIR; the guess must be the folder the
+        // parsed command asks for, read once, and not the folder the process runs in.
+        await using var project = await EmulatedProject.StartAsync();
+        await project.GridAndPickAsync("SEQ01", "1");
+        var elsewhere = Path.Combine(project.Dir, "..", "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+
+        var (code, error) = await RunChildAsync(elsewhere, OfflineEnvironment.Create(), "status", $"--project={project.Dir}", "SEQ01");
+
+        code.Should().Be(0, error);
+        error.Split('\n').Where(l => l.StartsWith("state read: ", StringComparison.Ordinal)).Select(l => l["state read: ".Length..].Trim()).Should().BeEquivalentTo(
+            [$"{Path.Combine(project.Dir, "state", "client", "sequences.json")} 1", $"{Path.Combine(project.Dir, "state", "executions.json")} 1"]);
+    }
+
+    [Fact]
+    public async Task Status_AsAChildProcess_InvalidPlanAndUnreadableState_ReportsThePlanOnly()
+    {
+        // Read on other threads, the problems still come in the order a command meets them: the plan first.
+        await using var project = await EmulatedProject.StartAsync();
+        PlanFile.Edit(project.Dir, plan => plan["sequences"]![0]!["start_s"] = -5);
+        Directory.CreateDirectory(Path.Combine(project.Dir, "state", "client"));
+        await File.WriteAllTextAsync(Path.Combine(project.Dir, "state", "client", "sequences.json"), "{ not json");
+
+        var (code, error) = await RunChildAsync(project.Dir, OfflineEnvironment.Create(), "status");
+
+        code.Should().Be(2, error);
+        error.Should().Contain("$.sequences[0].start_s").And.NotContain("sequences.json is unreadable").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Status_AsAChildProcess_UnreadableState_ExitsWithTheStateFileError()
+    {
+        await using var project = await EmulatedProject.StartAsync();
+        Directory.CreateDirectory(Path.Combine(project.Dir, "state", "client"));
+        await File.WriteAllTextAsync(Path.Combine(project.Dir, "state", "client", "sequences.json"), "{ not json");
+
+        var (code, error) = await RunChildAsync(project.Dir, OfflineEnvironment.Create(), "status");
+
+        code.Should().NotBe(0);
+        error.Should().Contain("sequences.json is unreadable").And.NotContain("   at ");
+    }
+
     private static async Task<(int Code, string Error)> RunChildAsync(string dir, Dictionary<string, string?> environment, params string[] args)
     {
         environment["STARSEND_DIAGNOSTICS"] = "1";

@@ -17,19 +17,14 @@ internal static class StatusCommand
         command.Arguments.Add(sequence);
         command.Options.Add(coverage);
         command.Options.Add(run);
-        command.SetAction((parseResult, ct) =>
-        {
-            // The project is read on a second thread while the run's logging is set up (#12); a problem it meets is
-            // reported when the body awaits it, as if read there. Element images are checked for presence only, so
-            // status loads no imaging.
-            var snapshot = ReadOnlyProject.Read(new StarSend.Core.Projects.ProjectPaths(runner.ProjectDir(parseResult)), runner.Host);
-            return runner.RunAsync(parseResult, "status", (context, token) => WriteAsync(context, parseResult, snapshot, token), ct, readOnly: true);
-        });
+        // The project is read once (#12): its plan and settings on a second thread since the start of the process, the
+        // state files here. Element images are checked for presence only, so status loads no imaging.
+        command.SetAction((parseResult, ct) => runner.RunAsync(parseResult, "status", (context, token) => WriteAsync(context, parseResult, token), ct, readOnly: true));
         return command;
 
-        async Task<int> WriteAsync(RunContext context, ParseResult parseResult, Task<ReadOnlyProject> snapshot, CancellationToken token)
+        async Task<int> WriteAsync(RunContext context, ParseResult parseResult, CancellationToken token)
         {
-            var read = await snapshot.WaitAsync(token);
+            var read = await ReadOnlyProject.ReadAsync(context.Paths, context.Host, token);
             using var session = ProjectSession.Open(context, read.Documents);
             StartupDiagnostics.Mark("opened");
             var doc = read.Sequences;

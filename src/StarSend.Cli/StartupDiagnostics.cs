@@ -51,7 +51,14 @@ internal static class StartupDiagnostics
         error.WriteLine(FormattableString.Invariant($"jit: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms"));
         var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var offset = (TimeProvider.System.GetUtcNow().UtcDateTime - started).TotalMilliseconds - Stopwatch.GetElapsedTime(0, Stopwatch.GetTimestamp()).TotalMilliseconds;
-        foreach (var mark in Marks)
+        Reached[] marks;
+        lock (Marks)
+        {
+            // A copy: a background read still running (status after a parse error) may add its mark meanwhile.
+            marks = [.. Marks];
+        }
+
+        foreach (var mark in marks)
         {
             error.WriteLine(FormattableString.Invariant($"mark: {mark.Name} {offset + Stopwatch.GetElapsedTime(0, mark.Ticks).TotalMilliseconds:0}"));
         }

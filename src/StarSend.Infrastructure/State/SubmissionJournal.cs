@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StarSend.Core.Errors;
 using StarSend.Core.Executions;
 using StarSend.Core.Json;
 using StarSend.Core.Projects;
@@ -83,6 +84,12 @@ internal sealed class SubmissionJournal(ProjectPaths paths)
             catch (FileNotFoundException)
             {
                 // Pruned by another process between listing and reading.
+            }
+            catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+            {
+                // A journal entry holds a paid request id: never skipped, never an "unexpected" crash.
+                throw new StateFileException(
+                    $"state/journal/{Path.GetFileName(file)} (a submitted job's request id, not yet in executions.json) is unreadable: {ex.Message.Split('\n')[0]}; fix it or restore it from a backup", ex);
             }
         }
 

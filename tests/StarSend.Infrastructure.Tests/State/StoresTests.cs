@@ -31,6 +31,19 @@ public sealed class StoresTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecutionStore_ReadAsync_UnreadableJournalEntry_IsAStateFileProblemNamingIt()
+    {
+        // A journal entry holds a paid request id: it is neither skipped nor an "unexpected" crash.
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "state", "journal"));
+        await File.WriteAllTextAsync(Path.Combine(_dir.Path, "state", "journal", "SEQ01.1.json"), "{ broken");
+
+        var read = () => new ExecutionStore(_paths, _time).ReadAsync(CancellationToken.None);
+
+        (await read.Should().ThrowAsync<StarSend.Core.Errors.StateFileException>()).Which.Message.Should()
+            .Contain("state/journal/SEQ01.1.json").And.Contain("request id").And.NotContain("\n");
+    }
+
+    [Fact]
     public async Task ExecutionStore_UpdateAsync_WritesStateExecutionsJson()
     {
         var sut = new ExecutionStore(_paths, _time);

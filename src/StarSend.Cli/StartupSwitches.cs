@@ -4,7 +4,7 @@ namespace StarSend.Cli;
 
 /// <summary>
 /// Process-wide start-up choices for a short read-only run (#12). <c>status</c> is run constantly by producers and in
-/// script loops. For it, the project is read on other threads from the first line of <c>Main</c>
+/// script loops. For it, the plan and settings are read on a second thread from the first line of <c>Main</c>
 /// (<see cref="ReadOnlyProject.Prefetch"/>, with the folder <c>--project</c> names), while the command line is built,
 /// parsed and its logging set up; and whatever JSON still goes through reflection (a <c>--json</c> view) uses plain
 /// reflection rather than emitting dynamic methods compiled with full optimisation, a cost a run this short never

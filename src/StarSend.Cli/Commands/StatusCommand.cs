@@ -49,7 +49,6 @@ internal static class StatusCommand
             var ledger = SequenceLedger.CostBySequence(session.Plan, read.Executions);
             var rows = session.Plan.Sequences.Where(s => only is null || s.Id == only)
                 .Select(s => StatusRow.Of(s, doc.Sequences.GetValueOrDefault(s.Id), ledger.GetValueOrDefault(s.Id))).ToList();
-            StartupDiagnostics.Mark("rows");
             if (context.Json)
             {
                 if (only is not null && doc.Sequences.GetValueOrDefault(only) is { } one)
@@ -72,15 +71,12 @@ internal static class StatusCommand
                 return ExitCodes.Ok;
             }
 
-            var table = TextTable.Render(
+            await context.Out.WriteAsync(TextTable.Render(
                 ["SEQ", "SECTION", "TIME", "STATE", "TAKES", "APPROVED", "COST", "LAST ERROR"],
                 rows.Select(r => (IReadOnlyList<string>)[
                     r.Id, r.Section, $"{TextTable.Time(r.StartS)}-{TextTable.Time(r.EndS)}", StarSend.Core.Sequences.SequenceWorkflow.StateName(r.State),
                     r.Takes.ToString(System.Globalization.CultureInfo.InvariantCulture), r.ApprovedTake?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                    TextTable.Money(r.CostUsd), r.LastError ?? string.Empty]));
-            StartupDiagnostics.Mark("table");
-            await context.Out.WriteAsync(table);
-            StartupDiagnostics.Mark("written");
+                    TextTable.Money(r.CostUsd), r.LastError ?? string.Empty])));
             if (only is not null)
             {
                 await context.Out.WriteLineAsync(rows[0].PassRunId is { } pass

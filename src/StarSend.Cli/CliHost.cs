@@ -19,7 +19,8 @@ internal sealed record CliHost
     /// <summary>Asks the producer a yes/no question; null when nobody can answer (scripts, tests).</summary>
     public Func<string, bool>? Confirm { get; init; }
 
-    public static CliHost FromProcess()
+    /// <summary>A copy of the process's environment variables (ordinal names), for <see cref="FromProcess"/>.</summary>
+    public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
     {
         // A plain loop: LINQ over DictionaryEntry (a struct) is JIT-compiled on every start, ReadyToRun or not (#12).
         var env = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -28,6 +29,12 @@ internal sealed record CliHost
             env[(string)entry.Key] = (string?)entry.Value;
         }
 
+        return env;
+    }
+
+    /// <summary>The process's console, working folder and <paramref name="env"/> (from <see cref="ProcessEnvironment"/>).</summary>
+    public static CliHost FromProcess(IReadOnlyDictionary<string, string?> env)
+    {
         var interactive = !Console.IsOutputRedirected && !Console.IsInputRedirected;
         return new CliHost
         {

@@ -14,7 +14,14 @@ internal sealed record ProjectDocuments(PlanReport Report, ProjectSettings Setti
     /// says how far the plan check looks into element images. Throws <see cref="BadInputException"/> when there is no
     /// plan or the settings are wrong, <see cref="PlanInvalidException"/> with every problem of the plan.
     /// </summary>
-    public static ProjectDocuments Load(ProjectPaths paths, IReadOnlyDictionary<string, string?> environment, ElementImageDepth images)
+    public static ProjectDocuments Load(ProjectPaths paths, IReadOnlyDictionary<string, string?> environment, ElementImageDepth images) =>
+        Load(paths, () => environment, images);
+
+    /// <summary>
+    /// As the other overload, asking for the environment only once the plan is read (it is needed for the settings):
+    /// <c>status</c> starts reading before the process's environment has been copied (#12).
+    /// </summary>
+    public static ProjectDocuments Load(ProjectPaths paths, Func<IReadOnlyDictionary<string, string?>> environment, ElementImageDepth images)
     {
         if (!File.Exists(paths.PlanFile))
         {
@@ -23,7 +30,7 @@ internal sealed record ProjectDocuments(PlanReport Report, ProjectSettings Setti
 
         var report = PlanLoader.Load(paths.Root, images);
         StartupDiagnostics.Mark("plan");
-        var settings = SettingsLoader.Load(paths, environment);
+        var settings = SettingsLoader.Load(paths, environment());
 
         // Every sequence against the model it will use, now that the project's model is known (issue #11).
         SequenceModelCheck.ThrowIfInvalid(report.Plan, paths.PlanFile, settings.VideoModel, null, settings.RetiredModels());

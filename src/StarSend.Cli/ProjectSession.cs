@@ -48,7 +48,7 @@ internal sealed class ProjectSession : IDisposable
     public static ProjectSession Open(RunContext context, ElementImageDepth images = ElementImageDepth.Headers) =>
         Open(context, ProjectDocuments.Load(context.Paths, context.Host.Environment, images));
 
-    /// <summary>Opens the project on a plan and settings already read (<see cref="ProjectDocuments.Load"/>).</summary>
+    /// <summary>Opens the project on a plan and settings already read (<see cref="ProjectDocuments"/>).</summary>
     public static ProjectSession Open(RunContext context, ProjectDocuments documents) => new(context, documents.Report, documents.Settings);
 
     public ClientSequenceRunner CreateRunner(SessionOptions options)

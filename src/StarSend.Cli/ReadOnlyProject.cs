@@ -20,29 +20,42 @@ internal sealed record ReadOnlyProject(ProjectDocuments Documents, SequencesDocu
     private static Started? _started;
 
     /// <summary>
-    /// Starts reading the plan and settings of the project at <paramref name="paths"/> before the command line is even
-    /// parsed: <c>Program</c> calls it when the line names <c>status</c>, with the folder <c>--project</c> names. Only a
-    /// guess: <see cref="ReadAsync"/> uses it when the parsed command asks for that same folder, else reads where asked.
+    /// Starts reading the plan and settings of the project in <paramref name="root"/> (a full path) on a thread of its
+    /// own, before the command line is even parsed: <c>Program</c> calls it first thing when the line names
+    /// <c>status</c>, with the folder <c>--project</c> names. The settings wait for <see cref="ProvideEnvironment"/>,
+    /// which <c>Program</c> calls as soon as it has copied the process's environment. Only a guess:
+    /// <see cref="ReadAsync"/> uses it when the parsed command asks for that same folder with that same environment,
+    /// else reads where asked.
     /// </summary>
-    public static void Prefetch(ProjectPaths paths, CliHost host) => _started = new Started(paths.Root, host, LoadInBackground(paths, host));
+    public static void Prefetch(string root)
+    {
+        var environment = new TaskCompletionSource<IReadOnlyDictionary<string, string?>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _started = new Started(root, environment, new Background(() => ProjectDocuments.Load(new ProjectPaths(root), () => environment.Task.Result, ElementImageDepth.Presence)));
+    }
+
+    /// <summary>Gives the early read of <see cref="Prefetch"/> (if any) the environment the command's host will have.</summary>
+    public static void ProvideEnvironment(IReadOnlyDictionary<string, string?> environment) => _started?.Environment.TrySetResult(environment);
 
     /// <summary>
     /// Reads the project at <paramref name="paths"/>. Problems come in the order a command meets them: a missing or
     /// invalid plan (<see cref="BadInputException"/>, <see cref="PlanInvalidException"/>) or settings first, then an
     /// unreadable state file (<see cref="StateFileException"/>). Element images are checked for presence only.
     /// </summary>
-    public static async Task<ReadOnlyProject> ReadAsync(ProjectPaths paths, CliHost host, CancellationToken cancellationToken)
+    public static Task<ReadOnlyProject> ReadAsync(ProjectPaths paths, CliHost host, CancellationToken cancellationToken)
     {
-        var documents = Interlocked.Exchange(ref _started, null) is { } started && ReferenceEquals(started.Host, host) && string.Equals(started.Root, paths.Root, StringComparison.Ordinal)
+        // Synchronous on purpose: the files are small and local, and each await that really waits costs the run time's
+        // async machinery (JIT-compiled state-machine boxes) on status's start-up path.
+        var prefetched = Interlocked.Exchange(ref _started, null) is { } started && started.Environment.Task.IsCompletedSuccessfully && ReferenceEquals(started.Environment.Task.Result, host.Environment) && string.Equals(started.Root, paths.Root, StringComparison.Ordinal)
             ? started.Documents
-            : LoadInBackground(paths, host);
+            : null;
+        var documents = prefetched is null ? Load(paths, host.Environment) : null;
         SequencesDocument? sequences = null;
         ExecutionsDocument? executions = null;
         ExceptionDispatchInfo? stateProblem = null;
         try
         {
-            sequences = await new SequenceStore(paths, host.Time).ReadAsync(cancellationToken);
-            executions = await new ExecutionStore(paths, host.Time).ReadAsync(cancellationToken);
+            sequences = new SequenceStore(paths, host.Time).Read();
+            executions = new ExecutionStore(paths, host.Time).Read();
         }
         catch (StateFileException ex)
         {
@@ -51,13 +64,54 @@ internal sealed record ReadOnlyProject(ProjectDocuments Documents, SequencesDocu
         }
 
         StartupDiagnostics.Mark("state");
-        var read = await documents.WaitAsync(cancellationToken);
+        var read = documents ?? prefetched!.Wait(cancellationToken);
         stateProblem?.Throw();
-        return new ReadOnlyProject(read, sequences!, executions!);
+        return Task.FromResult(new ReadOnlyProject(read, sequences!, executions!));
     }
 
-    private static Task<ProjectDocuments> LoadInBackground(ProjectPaths paths, CliHost host) =>
-        Task.Run(() => ProjectDocuments.Load(paths, host.Environment, ElementImageDepth.Presence));
+    private static ProjectDocuments Load(ProjectPaths paths, IReadOnlyDictionary<string, string?> environment) =>
+        ProjectDocuments.Load(paths, environment, ElementImageDepth.Presence);
 
-    private sealed record Started(string Root, CliHost Host, Task<ProjectDocuments> Documents);
+    private sealed record Started(string Root, TaskCompletionSource<IReadOnlyDictionary<string, string?>> Environment, Background Documents);
+
+    /// <summary>
+    /// One read on its own thread, not the thread pool's: <c>status</c> has no other use for the pool, and starting it
+    /// costs more than one thread. An exception is kept and rethrown, with its stack, to the thread that waits.
+    /// </summary>
+    private sealed class Background
+    {
+        private readonly TaskCompletionSource<ProjectDocuments> _read = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Background(Func<ProjectDocuments> read)
+        {
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    _read.SetResult(read());
+                }
+                catch (Exception ex)
+                {
+                    _read.SetException(ex);
+                }
+            })
+            { IsBackground = true, Name = "starsend project read" };
+            thread.Start();
+        }
+
+        /// <summary>The documents, or the read's exception rethrown with its own stack (not wrapped).</summary>
+        public ProjectDocuments Wait(CancellationToken cancellationToken)
+        {
+            try
+            {
+                _read.Task.Wait(cancellationToken);
+            }
+            catch (AggregateException) when (_read.Task.IsFaulted)
+            {
+                // Task.Wait wraps the read's exception; GetResult below rethrows it as itself.
+            }
+
+            return _read.Task.GetAwaiter().GetResult();
+        }
+    }
 }

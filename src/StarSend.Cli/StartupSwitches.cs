@@ -1,5 +1,3 @@
-using StarSend.Core.Projects;
-
 namespace StarSend.Cli;
 
 /// <summary>
@@ -18,18 +16,37 @@ internal static class StartupSwitches
 
     private static readonly string[] ReadOnlyVerbs = ["status"];
 
-    public static void Apply(string[] args, CliHost host)
+    /// <summary>
+    /// Applies the choices for the verb on <paramref name="args"/>, relative to <paramref name="currentDirectory"/>.
+    /// Called first thing in <c>Main</c>: plain loops over the arguments, so that nothing (not even LINQ or
+    /// StarSend.Core) is loaded before the early read's thread is started.
+    /// </summary>
+    public static void Apply(string[] args, string currentDirectory)
     {
-        if (args.FirstOrDefault(a => !a.StartsWith('-')) is { } first && ReadOnlyVerbs.Contains(first, StringComparer.Ordinal)
-            || args.Length > 2 && args[0] == "--project" && ReadOnlyVerbs.Contains(args[2], StringComparer.Ordinal))
+        if (IsReadOnlyVerb(FirstWord(args)) || args.Length > 2 && args[0] == "--project" && IsReadOnlyVerb(args[2]))
         {
             AppContext.SetSwitch(DynamicCode, false);
-            ReadOnlyProject.Prefetch(new ProjectPaths(ProjectDir(args, host)), host);
+            ReadOnlyProject.Prefetch(Path.GetFullPath(ProjectDir(args) ?? ".", currentDirectory));
         }
     }
 
-    /// <summary>The folder <c>--project</c> names on the line (the last one given), as <see cref="CommandRunner.ProjectDir"/> resolves it.</summary>
-    private static string ProjectDir(string[] args, CliHost host)
+    private static string? FirstWord(string[] args)
+    {
+        foreach (var arg in args)
+        {
+            if (!arg.StartsWith('-'))
+            {
+                return arg;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsReadOnlyVerb(string? word) => Array.IndexOf(ReadOnlyVerbs, word) >= 0;
+
+    /// <summary>The folder <c>--project</c> names on the line (the last one given), before <see cref="CommandRunner.ProjectDir"/> resolves it.</summary>
+    private static string? ProjectDir(string[] args)
     {
         string? dir = null;
         for (var i = 0; i < args.Length; i++)
@@ -44,6 +61,6 @@ internal static class StartupSwitches
             }
         }
 
-        return Path.GetFullPath(dir ?? ".", host.CurrentDirectory);
+        return dir;
     }
 }

@@ -14,6 +14,10 @@ public sealed class ExecutionStore(ProjectPaths paths, TimeProvider time, StateF
     public async Task<ExecutionsDocument> ReadAsync(CancellationToken cancellationToken) =>
         _journal.Apply(await _file.ReadAsync(cancellationToken));
 
+    /// <summary>As <see cref="ReadAsync"/>, on the calling thread (for read-only views such as <c>status</c>).</summary>
+    /// <exception cref="StarSend.Core.Errors.StateFileException">The file or a journal entry is unreadable, or of a newer schema.</exception>
+    public ExecutionsDocument Read() => _journal.Apply(_file.Read());
+
     public async Task<ExecutionsDocument> UpdateAsync(Func<ExecutionsDocument, ExecutionsDocument> change, CancellationToken cancellationToken)
     {
         var saved = await _file.UpdateAsync(doc => change(_journal.Apply(doc)), cancellationToken);

@@ -35,18 +35,27 @@ public sealed class JsonStateFile<T>
     public string DisplayName { get; }
 
     /// <exception cref="StateFileException">The file is unreadable, not valid JSON, or of a newer schema.</exception>
-    public async Task<T> ReadAsync(CancellationToken cancellationToken)
+    public Task<T> ReadAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read());
+    }
+
+    /// <summary>
+    /// Reads the document on the calling thread. A state file is small (kilobytes) and local: on Linux .NET has no
+    /// asynchronous file reads (a <see cref="FileOptions.Asynchronous"/> read is a thread-pool hop), so a plain read is
+    /// cheaper, and it keeps the run time's async machinery off <c>status</c>'s start-up path (#12).
+    /// </summary>
+    /// <exception cref="StateFileException">The file is unreadable, not valid JSON, or of a newer schema.</exception>
+    public T Read()
     {
         StateFileReads.Count(_path);
         byte[] bytes;
         try
         {
-            var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous);
-            await using (stream)
-            {
-                bytes = new byte[stream.Length];
-                await stream.ReadExactlyAsync(bytes, cancellationToken);
-            }
+            using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

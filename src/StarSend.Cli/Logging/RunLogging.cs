@@ -17,7 +17,7 @@ internal static class RunLogging
 
     /// <summary>The daily file name in a logs folder: <c>starsend-yyyyMMdd.jsonl</c>, local date of the run's start.</summary>
     public static string FileName(DateTimeOffset localNow) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"starsend-{localNow:yyyyMMdd}.jsonl");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"starsend-{localNow.Year:D4}{localNow.Month:D2}{localNow.Day:D2}.jsonl");
 
     /// <summary>
     /// The run's logger. The file is named for the day the run started (a run past midnight stays in its first day's
@@ -31,11 +31,7 @@ internal static class RunLogging
             .Enrich.WithProperty("RunId", runId)
             .Enrich.WithProperty("Command", command)
             .Enrich.FromLogContext()
-            .WriteTo.Logger(console => console
-                .Filter.ByExcluding(e => e.Properties.ContainsKey(ReportedProperty))
-                .WriteTo.Sink(
-                    new TextWriterSink(stderr, "{Level:u3} {Message:lj}{NewLine}"),
-                    verbose ? LogEventLevel.Debug : LogEventLevel.Warning));
+            .WriteTo.Sink(new TextWriterSink(stderr, "{Level:u3} {Message:lj}{NewLine}"), verbose ? LogEventLevel.Debug : LogEventLevel.Warning);
         if (logsDir is not null && Directory.Exists(logsDir))
         {
             config = config.WriteTo.File(

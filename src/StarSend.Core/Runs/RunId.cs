@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace StarSend.Core.Runs;
 
 /// <summary>
@@ -13,6 +15,10 @@ public static class RunId
         // does not load the cryptography stack (OpenSSL) into every process at start-up (#12).
         Span<byte> bytes = stackalloc byte[16];
         Guid.NewGuid().TryWriteBytes(bytes);
-        return $"{now:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(bytes[..2])}";
+        // yyyyMMddTHHmmssZ from the fields: a custom DateTime format is generic code the tool's ReadyToRun image does not
+        // hold, JIT-compiled on every start (#12).
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{now.Year:D4}{now.Month:D2}{now.Day:D2}T{now.Hour:D2}{now.Minute:D2}{now.Second:D2}Z-{Convert.ToHexStringLower(bytes[..2])}");
     }
 }

@@ -71,7 +71,7 @@ public sealed class FirstUseTests : IDisposable
     [InlineData("validate --json")]
     [InlineData("--help")]
     [InlineData("status --help")]
-    public async Task ReadOnlyCommand_WritesNothingIntoTheProjectAndLogsToTheUserStateFolder(string commandLine)
+    public async Task ReadOnlyCommand_WritesNothingIntoTheProjectNorALogWhenItHasNothingToReport(string commandLine)
     {
         var state = _temp.Combine("xdg-state");
         var environment = OfflineEnvironment.Create();
@@ -82,12 +82,28 @@ public sealed class FirstUseTests : IDisposable
 
         result.ShouldSucceed();
         ProjectSnapshot.Take(_project).ChangesSince(before).Should().BeEmpty();
-        if (!commandLine.Contains("--help", StringComparison.Ordinal))
-        {
-            var events = Directory.EnumerateFiles(Path.Combine(state, "starsend", "logs"), "starsend-*.jsonl").SelectMany(File.ReadLines).ToList();
-            events.Should().NotBeEmpty();
-            events.Select(e => JsonDocument.Parse(e).RootElement).Should().OnlyContain(e => e.GetProperty("Command").GetString() == commandLine.Split(' ')[0]);
-        }
+        Directory.Exists(Path.Combine(state, "starsend", "logs")).Should().BeFalse("a read-only run builds its log on its first warning or error (#12)");
+    }
+
+    [Theory]
+    [InlineData("status", "NOPE")]
+    [InlineData("status", "NOPE", "--json")]
+    public async Task ReadOnlyCommand_LogsItsErrorToTheUserStateFolderNotTheProject(params string[] args)
+    {
+        var state = _temp.Combine("xdg-state");
+        var environment = OfflineEnvironment.Create();
+        environment["XDG_STATE_HOME"] = state;
+        var before = ProjectSnapshot.Take(_project);
+
+        var result = await Harness.Cli.RunAsync(_project, environment, args);
+
+        result.ShouldFailWith(ExitCodes.BadInput);
+        ProjectSnapshot.Take(_project).ChangesSince(before).Should().BeEmpty();
+        var events = Directory.EnumerateFiles(Path.Combine(state, "starsend", "logs"), "starsend-*.jsonl").SelectMany(File.ReadLines)
+            .Select(e => JsonDocument.Parse(e).RootElement).ToList();
+        events.Should().ContainSingle(e => e.GetProperty("@l").GetString() == "Error" && e.GetProperty("Command").GetString() == "status")
+            .Which.GetProperty("Message").GetString().Should().Contain("NOPE");
+        events.Should().OnlyContain(e => e.EnumerateObject().Any(p => p.Name == "RunId"), "the deferred log still carries the run's enrichers");
     }
 
     [Fact]

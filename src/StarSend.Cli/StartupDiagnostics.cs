@@ -23,7 +23,7 @@ internal static class StartupDiagnostics
     /// <remarks>Safe from any thread: <c>status</c> reads its project on others.</remarks>
     public static void Mark(string name)
     {
-        var reached = new Reached(name, Stopwatch.GetTimestamp());
+        var reached = new Reached(name, Stopwatch.GetTimestamp(), System.Runtime.JitInfo.GetCompiledMethodCount());
         lock (Marks)
         {
             Marks.Add(reached);
@@ -49,6 +49,7 @@ internal static class StartupDiagnostics
         }
 
         error.WriteLine(FormattableString.Invariant($"jit: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms"));
+        error.WriteLine(FormattableString.Invariant($"gc: {GC.CollectionCount(0)} collections, {GC.GetTotalAllocatedBytes() / 1024} KiB allocated"));
         var started = Process.GetCurrentProcess().StartTime.ToUniversalTime();
         var offset = (TimeProvider.System.GetUtcNow().UtcDateTime - started).TotalMilliseconds - Stopwatch.GetElapsedTime(0, Stopwatch.GetTimestamp()).TotalMilliseconds;
         Reached[] marks;
@@ -60,9 +61,9 @@ internal static class StartupDiagnostics
 
         foreach (var mark in marks)
         {
-            error.WriteLine(FormattableString.Invariant($"mark: {mark.Name} {offset + Stopwatch.GetElapsedTime(0, mark.Ticks).TotalMilliseconds:0}"));
+            error.WriteLine(FormattableString.Invariant($"mark: {mark.Name} {offset + Stopwatch.GetElapsedTime(0, mark.Ticks).TotalMilliseconds:0} (jit {mark.JitCount})"));
         }
     }
 
-    private sealed record Reached(string Name, long Ticks);
+    private sealed record Reached(string Name, long Ticks, long JitCount);
 }

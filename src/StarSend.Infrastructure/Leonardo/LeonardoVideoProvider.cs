@@ -75,7 +75,7 @@ public sealed class LeonardoVideoProvider : IVideoProvider
                 problems.Add($"shots[{i}].prompt: more than {caps.MaxPromptCharacters} characters");
             }
 
-            if (!caps.Durations.Contains(shot.DurationS))
+            if (!caps.AllowsDuration(shot.DurationS))
             {
                 problems.Add($"shots[{i}].duration: {shot.DurationS} s, the model takes {caps.DurationsText()} s");
             }

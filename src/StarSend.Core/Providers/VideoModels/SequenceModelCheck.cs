@@ -46,7 +46,7 @@ public static class SequenceModelCheck
         for (var i = 0; i < sequence.Shots.Count; i++)
         {
             var shot = sequence.Shots[i];
-            if (!caps.Durations.Contains(shot.Duration))
+            if (!caps.AllowsDuration(shot.Duration))
             {
                 problems.Add(new($"{path}.shots[{i}].duration", $"must be {caps.DurationsText()} seconds for {caps.Id.Full}, got {shot.Duration}"));
             }

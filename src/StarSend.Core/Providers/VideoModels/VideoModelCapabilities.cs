@@ -32,6 +32,22 @@ public sealed record VideoModelCapabilities
     /// <summary>Whole-second durations one shot may have.</summary>
     public required IReadOnlyList<int> Durations { get; init; }
 
+    /// <summary>Whether a shot may last <paramref name="seconds"/> on this model (one of <see cref="Durations"/>).</summary>
+    public bool AllowsDuration(int seconds)
+    {
+        // A loop, not LINQ: Contains over a list of int is generic code the tool's ReadyToRun image lacks, JIT-compiled in
+        // every status (#12).
+        foreach (var allowed in Durations)
+        {
+            if (allowed == seconds)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether a negative prompt can be sent.</summary>
     public bool NegativePrompt { get; init; }
 

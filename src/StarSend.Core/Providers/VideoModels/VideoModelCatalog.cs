@@ -179,7 +179,7 @@ public static class VideoModelCatalog
         CreateApi = api,
         MultiShot = false,
         MaxShotsPerCall = 1,
-        MaxSecondsPerCall = durations.Max(),
+        MaxSecondsPerCall = Longest(durations),
         MaxElementsWithStartFrame = 0,
         MaxElementsWithoutStartFrame = withoutStartFrame,
         Durations = durations,
@@ -190,5 +190,27 @@ public static class VideoModelCatalog
         PriceConfirmed = false,
     };
 
-    private static int[] Range(int from, int to) => [.. Enumerable.Range(from, to - from + 1)];
+    // Loops, not Enumerable.Range and Max: generic code over int that the tool's ReadyToRun image lacks, JIT-compiled on
+    // every start that reads this catalog, status's included (#12).
+    private static int[] Range(int from, int to)
+    {
+        var durations = new int[to - from + 1];
+        for (var i = 0; i < durations.Length; i++)
+        {
+            durations[i] = from + i;
+        }
+
+        return durations;
+    }
+
+    private static int Longest(IReadOnlyList<int> durations)
+    {
+        var longest = 0;
+        foreach (var seconds in durations)
+        {
+            longest = Math.Max(longest, seconds);
+        }
+
+        return longest;
+    }
 }

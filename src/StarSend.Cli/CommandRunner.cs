@@ -29,13 +29,13 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions globals)
         bool readOnly = false)
     {
         var paths = new ProjectPaths(projectDir ?? ProjectDir(parseResult));
-        // A read-only command's folder is made with its log, on its first warning or error (DeferredLogger).
+        // A read-only command's user log folder is created with its log, on its first warning or error (DeferredLogger).
         var logsDir = readOnly ? RunLogging.UserLogsDir(host.Environment) : ProjectLogsDir(paths);
         var verbose = parseResult.GetValue(globals.Verbose);
         var runId = RunId.New(host.Time);
         using var consoleLog = new DivertableWriter(host.Error);
         var localNow = host.Time.GetLocalNow();
-        Func<Serilog.Core.Logger> createLog = () => RunLogging.Create(runId, command, readOnly ? UserLogsDir() : logsDir, consoleLog, verbose, localNow);
+        Func<Serilog.Core.Logger> createLog = () => RunLogging.Create(runId, command, paths.Root, readOnly ? UserLogsDir() : logsDir, consoleLog, verbose, localNow);
         Serilog.ILogger logger = readOnly && !verbose ? new DeferredLogger(createLog) : createLog();
         using var closeLog = (IDisposable)logger;
         var context = new RunContext

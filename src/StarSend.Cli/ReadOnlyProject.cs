@@ -42,6 +42,10 @@ internal sealed record ReadOnlyProject(ProjectDocuments Documents, SequencesDocu
     /// invalid plan (<see cref="BadInputException"/>, <see cref="PlanInvalidException"/>) or settings first, then an
     /// unreadable state file (<see cref="StateFileException"/>). Element images are checked for presence only.
     /// </summary>
+    /// <remarks>
+    /// Runs to completion on the calling thread before the returned task exists, so Ctrl+C during it ends the process
+    /// (exit 130) without the "Interrupted" line; nothing is written, and the reads take milliseconds.
+    /// </remarks>
     public static Task<ReadOnlyProject> ReadAsync(ProjectPaths paths, CliHost host, CancellationToken cancellationToken)
     {
         // Synchronous on purpose: the files are small and local, and each await that really waits costs the run time's

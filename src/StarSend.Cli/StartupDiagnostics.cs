@@ -7,7 +7,8 @@ namespace StarSend.Cli;
 /// A hidden diagnostic for the start-up work of #12: with <c>STARSEND_DIAGNOSTICS=1</c> in the environment, the process
 /// ends by writing to stderr one <c>loaded: NAME</c> line per assembly it loaded, one <c>state read: PATH COUNT</c>
 /// line per state file it read, one <c>jit: N methods, T ms</c> line (methods compiled at run time, not precompiled
-/// by ReadyToRun) and one <c>mark: NAME MS</c> line per phase reached (milliseconds since the process started), so a
+/// by ReadyToRun), one <c>gc: N collections, K KiB allocated</c> line and one <c>mark: NAME MS (jit N)</c> line per
+/// phase reached (milliseconds since the process started, methods compiled at run time so far), so a
 /// test (or a producer's script) can see that <c>status</c> loads no HTTP, imaging or emulator code and reads each
 /// state file once, and a developer where its time goes. Not a documented command output; nothing is written otherwise.
 /// </summary>

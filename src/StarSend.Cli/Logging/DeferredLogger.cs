@@ -17,19 +17,21 @@ internal sealed class DeferredLogger(Func<Logger> create) : ILogger, IDisposable
 {
     private readonly Lock _gate = new();
     private Logger? _logger;
+    private bool _disposed;
 
-    private Logger Logger
+    /// <summary>The pipeline, built on first use; after <see cref="Dispose"/> an event goes nowhere.</summary>
+    private ILogger Logger
     {
         get
         {
             lock (_gate)
             {
-                return _logger ??= create();
+                return _disposed ? Serilog.Core.Logger.None : _logger ??= create();
             }
         }
     }
 
-    public bool IsEnabled(LogEventLevel level) => Volatile.Read(ref _logger) is { } logger ? logger.IsEnabled(level) : level >= LogEventLevel.Information;
+    public bool IsEnabled(LogEventLevel level) => Volatile.Read(ref _logger) is { } logger ? logger.IsEnabled(level) : !_disposed && level >= LogEventLevel.Information;
 
     public void Write(LogEvent logEvent)
     {
@@ -67,6 +69,7 @@ internal sealed class DeferredLogger(Func<Logger> create) : ILogger, IDisposable
     {
         lock (_gate)
         {
+            _disposed = true;
             _logger?.Dispose();
         }
     }

@@ -8,7 +8,8 @@ namespace StarSend.Cli.Logging;
 /// <summary>
 /// CLEF log files (compact JSON lines: <c>@t</c>, <c>@mt</c>, <c>@l</c> when not Information, <c>@x</c>, then the
 /// properties; read by Seq and the CLEF tools), one file a day shared by concurrent runs, and human lines to stderr.
-/// Every event carries <c>RunId</c> and <c>Command</c>. Events marked <see cref="ReportedProperty"/> were already shown to
+/// Every event carries <c>RunId</c>, <c>Command</c> and <c>Project</c> (the project folder: read-only commands share one
+/// user log across projects). Events marked <see cref="ReportedProperty"/> were already shown to
 /// the producer and go to the file only.
 /// </summary>
 internal static class RunLogging
@@ -24,12 +25,13 @@ internal static class RunLogging
     /// file), not by Serilog's rolling sink: that one compiles a regular expression in every process to list old
     /// files, a cost every <c>status</c> paid at start-up (#12).
     /// </summary>
-    public static Logger Create(string runId, string command, string? logsDir, TextWriter stderr, bool verbose, DateTimeOffset localNow)
+    public static Logger Create(string runId, string command, string project, string? logsDir, TextWriter stderr, bool verbose, DateTimeOffset localNow)
     {
         var config = new LoggerConfiguration()
             .MinimumLevel.Debug()
             .Enrich.WithProperty("RunId", runId)
             .Enrich.WithProperty("Command", command)
+            .Enrich.WithProperty("Project", project)
             .Enrich.FromLogContext()
             .WriteTo.Sink(new TextWriterSink(stderr, "{Level:u3} {Message:lj}{NewLine}"), verbose ? LogEventLevel.Debug : LogEventLevel.Warning);
         if (logsDir is not null && Directory.Exists(logsDir))

@@ -34,7 +34,9 @@ public sealed class JsonStateFile<T>
     /// <summary>The project-relative path used in messages, e.g. <c>state/executions.json</c>.</summary>
     public string DisplayName { get; }
 
+    /// <summary>Reads the document; synchronously, as <see cref="Read"/> (the task is complete when returned).</summary>
     /// <exception cref="StateFileException">The file is unreadable, not valid JSON, or of a newer schema.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the read.</exception>
     public Task<T> ReadAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -71,7 +71,18 @@ internal sealed class SubmissionJournal(ProjectPaths paths)
         }
 
         var entries = new List<SubmittedJournal>();
-        foreach (var file in Directory.EnumerateFiles(Dir, "*.json"))
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(Dir, "*.json");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The folder holds paid request ids: a listing that fails is a state problem, never an "unexpected" crash.
+            throw new StateFileException($"state/journal cannot be listed: {ex.Message.Split('\n')[0]}; fix its permissions", ex);
+        }
+
+        foreach (var file in files)
         {
             try
             {

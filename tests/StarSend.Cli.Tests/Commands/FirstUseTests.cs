@@ -86,24 +86,54 @@ public sealed class FirstUseTests : IDisposable
     }
 
     [Theory]
-    [InlineData("status", "NOPE")]
-    [InlineData("status", "NOPE", "--json")]
-    public async Task ReadOnlyCommand_LogsItsErrorToTheUserStateFolderNotTheProject(params string[] args)
+    [InlineData("status NOPE", "status", "NOPE")]
+    [InlineData("status NOPE --json", "status", "NOPE")]
+    [InlineData("validate", "validate", "sequences")]
+    public async Task ReadOnlyCommand_LogsItsErrorToTheUserStateFolderNotTheProject(string commandLine, string command, string named)
     {
         var state = _temp.Combine("xdg-state");
         var environment = OfflineEnvironment.Create();
         environment["XDG_STATE_HOME"] = state;
+        if (command == "validate")
+        {
+            // A plan with no sequences: validate refuses it (exit 2) and logs the problems.
+            var plan = Path.Combine(_project, "client_plan.json");
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(plan))!;
+            json["sequences"] = new System.Text.Json.Nodes.JsonArray();
+            await File.WriteAllTextAsync(plan, json.ToJsonString());
+        }
+
         var before = ProjectSnapshot.Take(_project);
 
-        var result = await Harness.Cli.RunAsync(_project, environment, args);
+        var result = await Harness.Cli.RunAsync(_project, environment, commandLine.Split(' '));
 
         result.ShouldFailWith(ExitCodes.BadInput);
+        result.Error.Should().Contain(named).And.NotContain("ERR ", "the error is shown once, by the runner, not again by the console log");
         ProjectSnapshot.Take(_project).ChangesSince(before).Should().BeEmpty();
         var events = Directory.EnumerateFiles(Path.Combine(state, "starsend", "logs"), "starsend-*.jsonl").SelectMany(File.ReadLines)
             .Select(e => JsonDocument.Parse(e).RootElement).ToList();
-        events.Should().ContainSingle(e => e.GetProperty("@l").GetString() == "Error" && e.GetProperty("Command").GetString() == "status")
-            .Which.GetProperty("Message").GetString().Should().Contain("NOPE");
-        events.Should().OnlyContain(e => e.EnumerateObject().Any(p => p.Name == "RunId"), "the deferred log still carries the run's enrichers");
+        events.Should().ContainSingle(e => e.EnumerateObject().Any(p => p.Name == "@l" && p.Value.GetString() == "Error"))
+            .Which.GetRawText().Should().Contain(named);
+        events.Should().OnlyContain(e => e.EnumerateObject().Any(p => p.Name == "Command" && p.Value.GetString() == command), "the deferred log carries the run's enrichers");
+        events.Should().OnlyContain(e => e.EnumerateObject().Any(p => p.Name == "Project" && p.Value.GetString() == _project), "the user log is shared by every project");
+        events.Should().OnlyContain(e => e.EnumerateObject().Any(p => p.Name == "RunId"));
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("validate")]
+    public async Task ReadOnlyCommand_Verbose_ShowsAndLogsItsDebugLines(string command)
+    {
+        var state = _temp.Combine("xdg-state");
+        var environment = OfflineEnvironment.Create();
+        environment["XDG_STATE_HOME"] = state;
+
+        var result = await Harness.Cli.RunAsync(_project, environment, command, "--verbose");
+
+        result.ShouldSucceed();
+        result.Error.Should().Contain($"DBG starsend {command} in ");
+        var events = Directory.EnumerateFiles(Path.Combine(state, "starsend", "logs"), "starsend-*.jsonl").SelectMany(File.ReadLines).ToList();
+        events.Should().Contain(e => e.Contains("finished with exit code", StringComparison.Ordinal));
     }
 
     [Fact]

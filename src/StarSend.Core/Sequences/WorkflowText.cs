@@ -1,11 +1,25 @@
-using System.Text.Json;
-
 namespace StarSend.Core.Sequences;
 
 /// <summary>How states and commands are named in messages: as stored, and as typed on the command line.</summary>
 internal static class WorkflowText
 {
-    public static string State(SequenceState state) => JsonSerializer.Serialize(state).Trim('"');
+    /// <summary>
+    /// The state's name as <c>sequences.json</c> stores it (its <see cref="System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute"/>;
+    /// a test holds the two together). Written out rather than serialized: serializing with the default options built
+    /// a second set of reflection-based JSON metadata in every <c>status</c>, about 2 ms of its start-up (#12).
+    /// </summary>
+    public static string State(SequenceState state) => state switch
+    {
+        SequenceState.NotStarted => "not_started",
+        SequenceState.GridExploring => "grid_exploring",
+        SequenceState.GridReview => "grid_review",
+        SequenceState.StartFrameApproved => "start_frame_approved",
+        SequenceState.Generating => "generating",
+        SequenceState.Review => "review",
+        SequenceState.Approved => "approved",
+        SequenceState.Final => "final",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "not a sequence state"),
+    };
 
     public static string Command(SequenceCommand command) => command switch
     {

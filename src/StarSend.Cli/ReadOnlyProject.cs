@@ -26,7 +26,7 @@ internal sealed record ReadOnlyProject(ProjectDocuments Documents, SequencesDocu
     /// <c>status</c>, with the folder <c>--project</c> names. The settings wait for <see cref="ProvideEnvironment"/>,
     /// which <c>Program</c> calls as soon as it has copied the process's environment. Only a guess:
     /// <see cref="ReadAsync"/> uses it when the parsed command asks for that same folder with that same environment,
-    /// else reads where asked.
+    /// else reads where asked (and cancels the environment, should the early read still be waiting for one).
     /// </summary>
     public static void Prefetch(string root)
     {
@@ -50,9 +50,16 @@ internal sealed record ReadOnlyProject(ProjectDocuments Documents, SequencesDocu
     {
         // Synchronous on purpose: the files are small and local, and each await that really waits costs the run time's
         // async machinery (JIT-compiled state-machine boxes) on status's start-up path.
-        var prefetched = Interlocked.Exchange(ref _started, null) is { } started && started.Environment.Task.IsCompletedSuccessfully && ReferenceEquals(started.Environment.Task.Result, host.Environment) && string.Equals(started.Root, paths.Root, StringComparison.Ordinal)
+        var started = Interlocked.Exchange(ref _started, null);
+        var prefetched = started is not null && started.Environment.Task.IsCompletedSuccessfully && ReferenceEquals(started.Environment.Task.Result, host.Environment) && string.Equals(started.Root, paths.Root, StringComparison.Ordinal)
             ? started.Documents
             : null;
+        if (prefetched is null)
+        {
+            // An early read not used here may still wait for an environment nobody gave it: let it end.
+            started?.Environment.TrySetCanceled(CancellationToken.None);
+        }
+
         var documents = prefetched is null ? Load(paths, host.Environment) : null;
         SequencesDocument? sequences = null;
         ExecutionsDocument? executions = null;

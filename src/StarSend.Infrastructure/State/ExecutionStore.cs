@@ -11,10 +11,14 @@ public sealed class ExecutionStore(ProjectPaths paths, TimeProvider time, StateF
 
     private readonly SubmissionJournal _journal = new(paths);
 
-    public async Task<ExecutionsDocument> ReadAsync(CancellationToken cancellationToken) =>
-        _journal.Apply(await _file.ReadAsync(cancellationToken));
+    /// <summary>The document as <see cref="Read"/> gives it (read synchronously: the task is complete when returned).</summary>
+    public Task<ExecutionsDocument> ReadAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read());
+    }
 
-    /// <summary>As <see cref="ReadAsync"/>, on the calling thread (for read-only views such as <c>status</c>).</summary>
+    /// <summary>The document with the submission journal folded in.</summary>
     /// <exception cref="StarSend.Core.Errors.StateFileException">The file or a journal entry is unreadable, or of a newer schema.</exception>
     public ExecutionsDocument Read() => _journal.Apply(_file.Read());
 

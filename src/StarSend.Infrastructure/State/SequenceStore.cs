@@ -9,10 +9,14 @@ public sealed class SequenceStore(ProjectPaths paths, TimeProvider time, StateFi
     private readonly JsonStateFile<SequencesDocument> _file =
         new(paths, paths.SequencesFile, SequencesDocument.CurrentSchemaVersion, time, options);
 
-    /// <summary>The document, migrated forward from an older schema (a newer one is refused by the state file).</summary>
-    public async Task<SequencesDocument> ReadAsync(CancellationToken cancellationToken) => (await _file.ReadAsync(cancellationToken)).MigrateForward();
+    /// <summary>The document as <see cref="Read"/> gives it (read synchronously: the task is complete when returned).</summary>
+    public Task<SequencesDocument> ReadAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read());
+    }
 
-    /// <summary>As <see cref="ReadAsync"/>, on the calling thread (for read-only views such as <c>status</c>).</summary>
+    /// <summary>The document, migrated forward from an older schema (a newer one is refused by the state file).</summary>
     /// <exception cref="StarSend.Core.Errors.StateFileException">The file is unreadable or of a newer schema.</exception>
     public SequencesDocument Read() => _file.Read().MigrateForward();
 

@@ -73,16 +73,14 @@ public sealed class FirstUseTests : IDisposable
     [InlineData("status --help")]
     public async Task ReadOnlyCommand_WritesNothingIntoTheProjectNorALogWhenItHasNothingToReport(string commandLine)
     {
-        var state = _temp.Combine("xdg-state");
-        var environment = OfflineEnvironment.Create();
-        environment["XDG_STATE_HOME"] = state;
+        var environment = UserStateEnvironment();
         var before = ProjectSnapshot.Take(_project);
 
         var result = await Harness.Cli.RunAsync(_project, environment, commandLine.Split(' '));
 
         result.ShouldSucceed();
         ProjectSnapshot.Take(_project).ChangesSince(before).Should().BeEmpty();
-        Directory.Exists(Path.Combine(state, "starsend", "logs")).Should().BeFalse("a read-only run builds its log on its first warning or error (#12)");
+        Directory.Exists(UserLogs).Should().BeFalse("a read-only run builds its log on its first warning or error (#12)");
     }
 
     [Theory]
@@ -91,9 +89,7 @@ public sealed class FirstUseTests : IDisposable
     [InlineData("validate", "validate", "sequences")]
     public async Task ReadOnlyCommand_LogsItsErrorToTheUserStateFolderNotTheProject(string commandLine, string command, string named)
     {
-        var state = _temp.Combine("xdg-state");
-        var environment = OfflineEnvironment.Create();
-        environment["XDG_STATE_HOME"] = state;
+        var environment = UserStateEnvironment();
         if (command == "validate")
         {
             // A plan with no sequences: validate refuses it (exit 2) and logs the problems.
@@ -110,7 +106,7 @@ public sealed class FirstUseTests : IDisposable
         result.ShouldFailWith(ExitCodes.BadInput);
         result.Error.Should().Contain(named).And.NotContain("ERR ", "the error is shown once, by the runner, not again by the console log");
         ProjectSnapshot.Take(_project).ChangesSince(before).Should().BeEmpty();
-        var events = Directory.EnumerateFiles(Path.Combine(state, "starsend", "logs"), "starsend-*.jsonl").SelectMany(File.ReadLines)
+        var events = Directory.EnumerateFiles(UserLogs, "starsend-*.jsonl").SelectMany(File.ReadLines)
             .Select(e => JsonDocument.Parse(e).RootElement).ToList();
         events.Should().ContainSingle(e => e.EnumerateObject().Any(p => p.Name == "@l" && p.Value.GetString() == "Error"))
             .Which.GetRawText().Should().Contain(named);
@@ -124,15 +120,13 @@ public sealed class FirstUseTests : IDisposable
     [InlineData("validate")]
     public async Task ReadOnlyCommand_Verbose_ShowsAndLogsItsDebugLines(string command)
     {
-        var state = _temp.Combine("xdg-state");
-        var environment = OfflineEnvironment.Create();
-        environment["XDG_STATE_HOME"] = state;
+        var environment = UserStateEnvironment();
 
         var result = await Harness.Cli.RunAsync(_project, environment, command, "--verbose");
 
         result.ShouldSucceed();
         result.Error.Should().Contain($"DBG starsend {command} in ");
-        var events = Directory.EnumerateFiles(Path.Combine(state, "starsend", "logs"), "starsend-*.jsonl").SelectMany(File.ReadLines).ToList();
+        var events = Directory.EnumerateFiles(UserLogs, "starsend-*.jsonl").SelectMany(File.ReadLines).ToList();
         events.Should().Contain(e => e.Contains("finished with exit code", StringComparison.Ordinal));
     }
 
@@ -200,5 +194,16 @@ public sealed class FirstUseTests : IDisposable
         var output = await git.StandardOutput.ReadToEndAsync();
         await git.WaitForExitAsync();
         return git.ExitCode == 0 ? output.Trim() : string.Empty;
+    }
+
+    /// <summary>Where a read-only command logs with <see cref="UserStateEnvironment"/>.</summary>
+    private string UserLogs => Path.Combine(_temp.Combine("xdg-state"), "starsend", "logs");
+
+    /// <summary>The offline environment with <c>XDG_STATE_HOME</c> in the test's temp folder, so the user log lands in <see cref="UserLogs"/>.</summary>
+    private Dictionary<string, string?> UserStateEnvironment()
+    {
+        var environment = OfflineEnvironment.Create();
+        environment["XDG_STATE_HOME"] = _temp.Combine("xdg-state");
+        return environment;
     }
 }
